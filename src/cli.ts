@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig, type ResolvedConfig } from './config/load-config.js';
+import { DEFAULT_MAX_BODY_BYTES } from './input/read-inputs.js';
+import { runEval } from './eval/run-eval.js';
+import { runNli } from './eval/run-nli.js';
+import { pullModel } from './config/models-pull.js';
+import { FORMATTERS } from './report/index.js';
+import { makeProgress } from './report/progress.js';
+import { EXIT, parseFailOn, runCheck } from './run.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Colour on a TTY unless NO_COLOR or --no-color; FORCE_COLOR forces it on. */
+export function useColor(flag: boolean | undefined, stream: { isTTY?: boolean }, env = process.env): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return Boolean(stream.isTTY);
+}
+
+function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new CommanderError(EXIT.error, 'headcheck.invalidArgument', `${name} must be a positive integer, got "${value}"`);
+    return n;
+  };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`headcheck: error: ${message}\n`);
+  process.exit(EXIT.error);
+}
+
+function config(explicit: string | undefined): ResolvedConfig {
+  try {
+    return loadConfig(process.cwd(), explicit);
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+}
+
+const program = new Command()
+  .name('headcheck')
+  .description('Check whether each headline says more than its article body does (offline NLI + signals).')
+  .version(pkg.version)
+  .argument('[inputs...]', 'files (.md .html .txt .json .jsonl), directories, or - for stdin')
+  .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
+  .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  .option('-m, --model <dir>', 'model folder (Hugging Face layout; default: the bundled model)')
+  .option('--fail-on <levels>', 'verdicts that make the exit code 1 (comma-separated, or "none")')
+  .option('-k, --top-k <n>', 'premises scored per long article', positiveInt('--top-k'))
+  .option('--max-body-bytes <n>', `reject bodies over this size (default ${DEFAULT_MAX_BODY_BYTES})`, positiveInt('--max-body-bytes'))
+  .option('--max-tokens <n>', 'tokens per premise+headline pair (default 128)', positiveInt('--max-tokens'))
+  .option('--headline <text>', 'check one headline against --body-file')
+  .option('--body-file <file>', 'body text for --headline (- for stdin)')
+  .option('--explain', 'show every sentence and its scores')
+  .option('-c, --config <file>', 'config file (default: headcheck.config.json, .headcheckrc.json or package.json "headcheck", searched upward)')
+  .option('--no-color', 'no colour in text output')
+  .option('-q, --quiet', 'no progress bar or summary line')
+  .option('--timings', 'add per-article milliseconds to reports (output is then not byte-identical between runs)')
+  .showHelpAfterError()
+  .enablePositionalOptions()
+  .action(async (inputs: string[], opts) => {
+    const cfg = config(opts.config);
+    if (opts.headline !== undefined && opts.bodyFile === undefined) fail('--headline needs --body-file FILE (or - for stdin)');
+    if (opts.bodyFile !== undefined && opts.headline === undefined) fail('--body-file needs --headline TEXT');
+    if (inputs.length === 0 && opts.headline === undefined) fail('no input; pass files, directories or - (see headcheck --help)');
+    let failOn;
+    try {
+      failOn = opts.failOn !== undefined ? parseFailOn(opts.failOn) : cfg.failOn;
+    } catch (err) {
+      return fail((err as Error).message);
+    }
+    const out = opts.output ? (await import('node:fs')).createWriteStream(opts.output) : process.stdout;
+    const colorTarget = opts.output ? { isTTY: false } : process.stdout;
+    const progress = opts.quiet ? undefined : makeProgress(process.stderr);
+    const result = await runCheck({
+      inputs,
+      oneOff: opts.headline !== undefined ? { headline: opts.headline, bodyFile: opts.bodyFile } : undefined,
+      format: opts.format,
+      failOn,
+      explain: Boolean(opts.explain),
+      color: useColor(opts.color, colorTarget),
+      quiet: Boolean(opts.quiet),
+      read: {
+        maxBodyBytes: opts.maxBodyBytes ?? cfg.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        include: cfg.include,
+        ignore: cfg.ignore,
+        boilerplate: cfg.boilerplate,
+      },
+      checker: {
+        model: opts.model ?? cfg.model,
+        topK: opts.topK ?? cfg.topK,
+        thresholds: cfg.thresholds,
+        phrases: { hedges: cfg.hedges, attributions: cfg.attributions },
+        maxTokens: opts.maxTokens,
+        timings: Boolean(opts.timings),
+      },
+      out,
+      err: process.stderr,
+      onProgress: progress?.tick,
+    });
+    progress?.done();
+    if (opts.output) await new Promise<void>((resolve) => out.end(resolve));
+    process.exitCode = result.exitCode;
+  });
+
+program
+  .command('nli')
+  .description('score raw premise/hypothesis pairs: JSONL {id, premise, hypothesis} in, {id, label, scores} out')
+  .argument('[inputs...]', 'JSONL files, or - for stdin', ['-'])
+  .addOption(new Option('-f, --format <name>', 'output format').choices(['jsonl', 'json', 'text']).default('jsonl'))
+  .option('-m, --model <dir>', 'model folder')
+  .option('-c, --config <file>', 'config file')
+  .action(async (inputs: string[], opts) => {
+    const cfg = config(opts.config);
+    process.exitCode = await runNli({ inputs, format: opts.format, model: opts.model ?? cfg.model, out: process.stdout, err: process.stderr });
+  });
+
+program
+  .command('eval')
+  .description('run the checker on labelled data and report accuracy, per-verdict P/R/F1, macro-F1, confusion matrix, speed')
+  .argument('[data]', 'JSONL with {id, headline, body, expected}')
+  .option('--stances <file>', 'FNC-1 stances CSV (Headline, Body ID, Stance), with --bodies')
+  .option('--bodies <file>', 'FNC-1 bodies CSV (Body ID, articleBody)')
+  .option('--body-ids <file>', 'keep only these FNC-1 body ids (one per line), e.g. a hold-out split')
+  .option('--sample <n>', 'stratified sample of N records', positiveInt('--sample'))
+  .option('--seed <n>', 'sampling seed', (v) => Number(v), 1)
+  .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+  .option('-m, --model <dir>', 'model folder')
+  .option('-k, --top-k <n>', 'premises scored per long article', positiveInt('--top-k'))
+  .option('--predictions <file>', 'also write each prediction as JSONL')
+  .option('-c, --config <file>', 'config file')
+  .action(async (data: string | undefined, opts) => {
+    const cfg = config(opts.config);
+    process.exitCode = await runEval({
+      data, stances: opts.stances, bodies: opts.bodies, bodyIds: opts.bodyIds, sample: opts.sample, seed: opts.seed,
+      format: opts.format, predictions: opts.predictions,
+      checker: { model: opts.model ?? cfg.model, topK: opts.topK ?? cfg.topK, thresholds: cfg.thresholds, phrases: { hedges: cfg.hedges, attributions: cfg.attributions } },
+      out: process.stdout, err: process.stderr,
+    });
+  });
+
+const models = program.command('models').description('manage model folders');
+models
+  .command('pull')
+  .description('download a model from the Hugging Face Hub into models/ (the only command that uses the network)')
+  .argument('<id>', 'model id, e.g. owner/name')
+  .option('--dir <dir>', 'models folder', 'models')
+  .option('--revision <rev>', 'branch, tag or commit', 'main')
+  .action(async (id: string, opts) => {
+    process.exitCode = await pullModel({ id, modelsDir: opts.dir, revision: opts.revision, err: process.stderr });
+  });
+
+program.exitOverride();
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    const benign = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
+    process.exit(benign ? 0 : EXIT.error);
+  }
+  process.stderr.write(`headcheck: error: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(EXIT.error);
+}

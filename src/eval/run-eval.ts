@@ -1,0 +1,191 @@
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { type CheckerOptions, createChecker } from '../checker.js';
+import { ModelError } from '../nli/model.js';
+import { write } from '../run.js';
+import { isErrorRecord, VERDICTS, type VerdictLabel } from '../types.js';
+import { csvRecords } from './csv.js';
+import { computeMetrics, FNC_TO_VERDICT, fncScore, type FncScore, type Metrics } from './metrics.js';
+
+export interface LabelledArticle {
+  id: string;
+  headline: string;
+  body: string;
+  expected: VerdictLabel;
+}
+
+export interface EvalOptions {
+  data?: string;
+  stances?: string;
+  bodies?: string;
+  bodyIds?: string;
+  sample?: number;
+  seed?: number;
+  format: 'text' | 'json';
+  predictions?: string;
+  checker: CheckerOptions;
+  out: Writable;
+  err: Writable;
+}
+
+export interface EvalResult extends Metrics {
+  source: string;
+  fnc?: FncScore;
+  errors: number;
+  seconds: number;
+  articlesPerSecond: number;
+  pairsPerSecond: number;
+  pairs: number;
+}
+
+/** Loads {id, headline, body, expected} JSONL; a bad line is an error, not a skip. */
+export async function loadLabelledJsonl(file: string): Promise<LabelledArticle[]> {
+  const text = await readFile(file, 'utf8');
+  const out: LabelledArticle[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${file}:${i + 1}`;
+    let r: Record<string, unknown>;
+    try {
+      r = JSON.parse(line) as Record<string, unknown>;
+    } catch (err) {
+      throw new Error(`${where}: malformed JSON (${(err as Error).message})`);
+    }
+    if (typeof r.headline !== 'string' || typeof r.body !== 'string') throw new Error(`${where}: needs string "headline" and "body"`);
+    if (!(VERDICTS as readonly unknown[]).includes(r.expected)) throw new Error(`${where}: "expected" must be one of ${VERDICTS.join(', ')}`);
+    out.push({ id: r.id === undefined ? where : String(r.id), headline: r.headline, body: r.body, expected: r.expected as VerdictLabel });
+  });
+  return out;
+}
+
+/** FNC-1 stances + bodies CSVs to labelled articles (agree → supported, …), optionally only some bodies. */
+export async function loadFnc(stancesFile: string, bodiesFile: string, bodyIdsFile?: string): Promise<LabelledArticle[]> {
+  const bodies = new Map(csvRecords(await readFile(bodiesFile, 'utf8')).map((r) => [r['Body ID']!, r.articleBody!]));
+  const keep = bodyIdsFile ? new Set((await readFile(bodyIdsFile, 'utf8')).split(/\s+/).filter(Boolean)) : undefined;
+  const out: LabelledArticle[] = [];
+  csvRecords(await readFile(stancesFile, 'utf8')).forEach((r, i) => {
+    const bodyId = r['Body ID']!;
+    if (keep && !keep.has(bodyId)) return;
+    const expected = FNC_TO_VERDICT[r.Stance!.trim()];
+    const body = bodies.get(bodyId);
+    if (!expected) throw new Error(`${stancesFile}:${i + 2}: unknown stance "${r.Stance}"`);
+    if (body === undefined) throw new Error(`${stancesFile}:${i + 2}: body ${bodyId} not in ${bodiesFile}`);
+    out.push({ id: `fnc:${i + 2}:${bodyId}`, headline: r.Headline!, body, expected });
+  });
+  return out;
+}
+
+/** Deterministic PRNG (mulberry32) so --sample with a --seed is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A stratified sample: each verdict keeps its share of n (at least one when present), order kept. */
+export function stratifiedSample<T extends { expected: VerdictLabel }>(items: T[], n: number, seed: number): T[] {
+  if (n >= items.length) return items;
+  const random = seededRandom(seed);
+  const byClass = new Map<VerdictLabel, number[]>();
+  items.forEach((item, i) => byClass.set(item.expected, [...(byClass.get(item.expected) ?? []), i]));
+  const chosen: number[] = [];
+  for (const indexes of byClass.values()) {
+    const want = Math.max(1, Math.round((n * indexes.length) / items.length));
+    for (let i = indexes.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [indexes[i], indexes[j]] = [indexes[j]!, indexes[i]!];
+    }
+    chosen.push(...indexes.slice(0, want));
+  }
+  return chosen.sort((a, b) => a - b).map((i) => items[i]!);
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+export function formatEvalText(r: EvalResult): string {
+  const lines = [`${r.source}: ${r.n} articles, ${r.errors} errors`, `accuracy ${pct(r.accuracy)}   macro-F1 ${r.macroF1.toFixed(3)}`];
+  if (r.fnc) lines.push(`FNC-1 score ${r.fnc.score.toFixed(2)} / ${r.fnc.max.toFixed(2)} = ${pct(r.fnc.relative)} of max`);
+  lines.push('', `${'verdict'.padEnd(14)}${'precision'.padStart(10)}${'recall'.padStart(10)}${'F1'.padStart(8)}${'support'.padStart(9)}`);
+  for (const v of VERDICTS) {
+    const m = r.perVerdict[v];
+    lines.push(`${v.padEnd(14)}${m.precision.toFixed(3).padStart(10)}${m.recall.toFixed(3).padStart(10)}${m.f1.toFixed(3).padStart(8)}${String(m.support).padStart(9)}`);
+  }
+  lines.push('', `confusion (rows expected, columns predicted)`, `${''.padEnd(14)}${VERDICTS.map((v) => v.slice(0, 11).padStart(13)).join('')}`);
+  for (const e of VERDICTS) lines.push(`${e.padEnd(14)}${VERDICTS.map((p) => String(r.confusion[e][p]).padStart(13)).join('')}`);
+  lines.push('', `${r.seconds.toFixed(1)} s: ${r.articlesPerSecond.toFixed(1)} articles/s, ${r.pairsPerSecond.toFixed(1)} NLI pairs/s (${r.pairs} pairs)`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `headcheck eval`: returns the exit code (0, or 2 on bad data / model). */
+export async function runEval(options: EvalOptions): Promise<number> {
+  let items: LabelledArticle[];
+  let source: string;
+  try {
+    if (options.stances || options.bodies) {
+      if (!options.stances || !options.bodies) throw new Error('FNC-1 evaluation needs both --stances FILE and --bodies FILE');
+      items = await loadFnc(options.stances, options.bodies, options.bodyIds);
+      source = `FNC-1 ${options.stances}${options.bodyIds ? ` (bodies in ${options.bodyIds})` : ''}`;
+    } else if (options.data) {
+      items = await loadLabelledJsonl(options.data);
+      source = options.data;
+    } else {
+      throw new Error('give a JSONL file of {id, headline, body, expected}, or --stances and --bodies');
+    }
+  } catch (err) {
+    options.err.write(`headcheck: error: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (options.sample) {
+    items = stratifiedSample(items, options.sample, options.seed ?? 1);
+    source += ` (stratified sample of ${items.length}, seed ${options.seed ?? 1})`;
+  }
+  let checker;
+  try {
+    checker = await createChecker(options.checker);
+  } catch (err) {
+    options.err.write(`headcheck: error: ${err instanceof ModelError ? err.message : (err as Error).message}\n`);
+    return 2;
+  }
+  const predictions = options.predictions ? createWriteStream(options.predictions) : undefined;
+  const pairs: Array<{ expected: VerdictLabel; predicted: VerdictLabel }> = [];
+  let errors = 0;
+  const started = performance.now();
+  const pairsBefore = checker.model.pairsScored;
+  let index = 0;
+  for await (const outcome of checker.checkMany(items.map(({ expected: _e, ...a }) => a))) {
+    const expected = items[index++]!.expected;
+    if (isErrorRecord(outcome)) {
+      errors++;
+      options.err.write(`headcheck: error: ${outcome.error.message}\n`);
+      continue;
+    }
+    pairs.push({ expected, predicted: outcome.verdict });
+    if (predictions) {
+      await write(predictions, `${JSON.stringify({ id: outcome.id, expected, predicted: outcome.verdict, confidence: outcome.confidence, scores: outcome.scores, decisionInput: outcome.decisionInput })}\n`);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const scored = checker.model.pairsScored - pairsBefore;
+  await checker.dispose();
+  if (predictions) await new Promise<void>((resolve) => predictions.end(resolve));
+  const result: EvalResult = {
+    source,
+    ...computeMetrics(pairs),
+    fnc: options.stances ? fncScore(pairs) : undefined,
+    errors,
+    seconds,
+    articlesPerSecond: pairs.length / seconds,
+    pairsPerSecond: scored / seconds,
+    pairs: scored,
+  };
+  await write(options.out, options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatEvalText(result));
+  return errors > 0 ? 2 : 0;
+}

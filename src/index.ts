@@ -1,0 +1,21 @@
+/** headcheck's library API: the CLI is a thin layer over these. */
+export { createChecker, DEFAULT_TOP_K, modelThresholds } from './checker.js';
+export type { Checker, CheckerOptions, ArticleInput } from './checker.js';
+export { runCheck, parseFailOn, EXIT } from './run.js';
+export type { RunOptions, RunResult } from './run.js';
+export * from './types.js';
+export * from './input/index.js';
+export { splitSentences } from './segment/split-sentences.js';
+export * from './nli/index.js';
+export * from './signals/index.js';
+export * from './verdict/index.js';
+export { FORMATTERS, getFormatter, serializeOutcome, summaryLine } from './report/index.js';
+export type { Formatter, FormatterFactory, FormatOptions, Summary } from './report/index.js';
+export { loadConfig, findConfig, validateConfig, ConfigError, DEFAULT_FAIL_ON } from './config/load-config.js';
+export type { HeadcheckConfig, ResolvedConfig } from './config/load-config.js';
+export { pullModel, validateModelId } from './config/models-pull.js';
+export { computeMetrics, confusionMatrix, fncScore, FNC_TO_VERDICT } from './eval/metrics.js';
+export type { Metrics, ClassMetrics, Confusion, FncScore } from './eval/metrics.js';
+export { runEval, loadFnc, loadLabelledJsonl, stratifiedSample } from './eval/run-eval.js';
+export { runNli } from './eval/run-nli.js';
+export { parseCsv, csvRecords } from './eval/csv.js';

@@ -1,0 +1,122 @@
+import { Parser } from 'htmlparser2';
+import type { ParsedArticle } from './record.js';
+
+/** Elements whose text is never article prose. */
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'aside', 'form',
+  'button', 'select', 'textarea', 'iframe', 'figure', 'menu', 'dialog',
+]);
+const BLOCKS = new Set(['p', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'dd', 'dt', 'pre']);
+const BOILERPLATE_CLASS = /\b(comment|share|social|related|newsletter|promo|advert|cookie|byline|breadcrumb|sidebar|footer|nav)\b/i;
+
+interface Paragraph {
+  text: string;
+  inArticle: boolean;
+  inMain: boolean;
+}
+
+interface Found {
+  text: string;
+  offset: number;
+}
+
+/**
+ * HTML page to headline and body. Headline: og:title, else the first <h1>, else <title>.
+ * Body: paragraph-level text inside <article> (else <main>, else the whole page), with
+ * scripts, styles, navigation, forms and comment/share widgets dropped.
+ */
+export function parseHtml(html: string): ParsedArticle {
+  const paragraphs: Paragraph[] = [];
+  let ogTitle: Found | undefined;
+  let h1: Found | undefined;
+  let title: Found | undefined;
+  const stack: Array<{ name: string; skip: boolean }> = [];
+  let skipDepth = 0;
+  let articleDepth = 0;
+  let mainDepth = 0;
+  let block: { text: string } | undefined;
+  let blockDepth = 0;
+  let capture: { kind: 'h1' | 'title'; text: string; offset: number } | undefined;
+  let looseText = '';
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const skip = SKIPPED.has(name) || BOILERPLATE_CLASS.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`);
+        stack.push({ name, skip });
+        if (skip) skipDepth++;
+        if (name === 'article') articleDepth++;
+        if (name === 'main') mainDepth++;
+        if (name === 'meta' && !ogTitle) {
+          const key = (attribs.property ?? attribs.name ?? '').toLowerCase();
+          if ((key === 'og:title' || key === 'twitter:title') && attribs.content?.trim()) {
+            ogTitle = { text: attribs.content, offset: parser.startIndex };
+          }
+        }
+        if ((name === 'h1' && !h1) || (name === 'title' && !title)) {
+          capture = { kind: name, text: '', offset: parser.startIndex };
+        }
+        if (BLOCKS.has(name) && skipDepth === 0) {
+          if (!block) block = { text: '' };
+          blockDepth++;
+        }
+        if (name === 'br' && block) block.text += '\n';
+      },
+      ontext(text) {
+        if (capture) capture.text += text;
+        if (skipDepth > 0) return;
+        if (block) block.text += text;
+        else looseText += text;
+      },
+      onclosetag(name) {
+        const top = stack.pop();
+        if (top?.skip) skipDepth--;
+        if (capture && capture.kind === name) {
+          const found = { text: capture.text, offset: capture.offset };
+          if (name === 'h1') h1 = found;
+          else title = found;
+          capture = undefined;
+        }
+        if (BLOCKS.has(name) && block && blockDepth > 0) {
+          blockDepth--;
+          if (blockDepth === 0) {
+            const text = block.text.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+            if (text) paragraphs.push({ text, inArticle: articleDepth > 0, inMain: mainDepth > 0 });
+            block = undefined;
+          }
+        }
+        if (name === 'article') articleDepth--;
+        if (name === 'main') mainDepth--;
+        if (/^(div|section|td|body)$/.test(name)) looseText += '\n';
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+
+  const inArticle = paragraphs.filter((p) => p.inArticle);
+  const inMain = paragraphs.filter((p) => p.inMain);
+  const chosen = inArticle.length > 0 ? inArticle : inMain.length > 0 ? inMain : paragraphs;
+  const body = chosen.length > 0
+    ? chosen.map((p) => p.text).join('\n\n')
+    : looseText.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');
+  const headlineSource = ogTitle ?? h1 ?? title;
+  const headline = (headlineSource?.text ?? '').replace(/\s+/g, ' ').trim();
+  // The headline's own element repeats at the top of many bodies: don't score it against itself.
+  const bodyWithoutHeadline = body.startsWith(headline) && headline ? body.slice(headline.length).trim() : body;
+  const position = headlineSource ? lineAndColumn(html, headlineSource.offset) : undefined;
+  return { headline, body: bodyWithoutHeadline, line: position?.line, column: position?.column };
+}
+
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastBreak = i;
+    }
+  }
+  return { line, column: offset - lastBreak };
+}

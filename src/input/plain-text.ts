@@ -1,0 +1,15 @@
+import type { ParsedArticle } from './record.js';
+
+/** First non-empty line is the headline, the rest is the body. */
+export function parsePlainText(text: string): ParsedArticle {
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => l.trim().length > 0);
+  if (index < 0) return { headline: '', body: '' };
+  const raw = lines[index]!;
+  return {
+    headline: raw.trim(),
+    body: lines.slice(index + 1).join('\n'),
+    line: index + 1,
+    column: raw.length - raw.trimStart().length + 1,
+  };
+}

@@ -1,0 +1,53 @@
+import { InputError } from './input-error.js';
+
+export interface ParsedArticle {
+  id?: string;
+  headline: string;
+  body: string;
+  /** 1-based position of the headline in the source text. */
+  line?: number;
+  column?: number;
+}
+
+/** Checks a decoded {id?, headline, body} object, naming the field and the fix. */
+export function validateRecord(value: unknown, where: string): ParsedArticle {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError('E_FIELD', `${where}: expected a JSON object {"headline": "...", "body": "..."}, got ${describe(value)}`);
+  }
+  const record = value as Record<string, unknown>;
+  const { id, headline, body } = record;
+  if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
+    throw new InputError('E_FIELD', `${where}: "id" must be a string or a number, got ${describe(id)}`);
+  }
+  if (headline === undefined) throw new InputError('E_FIELD', `${where}: missing "headline" (a string)`);
+  if (typeof headline !== 'string') {
+    throw new InputError('E_FIELD', `${where}: "headline" must be a string, got ${describe(headline)}`);
+  }
+  if (body === undefined) throw new InputError('E_FIELD', `${where}: missing "body" (a string)`);
+  if (typeof body !== 'string') {
+    throw new InputError('E_FIELD', `${where}: "body" must be a string, got ${describe(body)}`);
+  }
+  return { id: id === undefined ? undefined : String(id), headline, body };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** The checks every format shares: a headline and a non-blank body. */
+export function requireContent(article: ParsedArticle, where: string): ParsedArticle {
+  const headline = article.headline.replace(/\s+/g, ' ').trim();
+  if (headline.length === 0) {
+    throw new InputError('E_NO_HEADLINE', `${where}: no headline found; add a title (front matter "title:", a "# " heading, <h1>, or a first line)`);
+  }
+  if (article.body.trim().length === 0) {
+    throw new InputError('E_NO_BODY', `${where}: the headline "${truncate(headline, 60)}" has no body text to check it against`);
+  }
+  return { ...article, headline };
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

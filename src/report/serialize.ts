@@ -1,0 +1,27 @@
+import { type CheckOutcome, isErrorRecord } from '../types.js';
+
+/**
+ * One outcome as a plain object with a fixed key order, so json / jsonl output is
+ * byte-identical for the same input. Sentences and their scores only under --explain.
+ */
+export function serializeOutcome(outcome: CheckOutcome, explain: boolean): Record<string, unknown> {
+  if (isErrorRecord(outcome)) {
+    return { id: outcome.id, error: outcome.error, ...(outcome.source ? { source: outcome.source } : {}) };
+  }
+  const out: Record<string, unknown> = {
+    id: outcome.id,
+    headline: outcome.headline,
+    verdict: outcome.verdict,
+    confidence: outcome.confidence,
+    scores: outcome.scores,
+    evidence: outcome.evidence,
+    reasons: outcome.reasons,
+  };
+  if (outcome.source) out.source = outcome.source;
+  if (explain) {
+    out.sentences = outcome.sentences;
+    out.sentenceScores = outcome.sentenceScores;
+  }
+  if (outcome.timings) out.timings = outcome.timings;
+  return out;
+}

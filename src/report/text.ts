@@ -1,0 +1,63 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { type CheckOutcome, isErrorRecord, type Report, type VerdictLabel } from '../types.js';
+import type { FormatterFactory, Summary } from './formatter.js';
+
+const BADGE: Record<VerdictLabel, (c: ChalkInstance) => (s: string) => string> = {
+  supported: (c) => c.green.bold,
+  overstated: (c) => c.yellow.bold,
+  contradicted: (c) => c.red.bold,
+  unsupported: (c) => c.magenta.bold,
+};
+
+function probabilities(s: { entailment: number; neutral: number; contradiction: number }): string {
+  return `E ${s.entailment.toFixed(2)}  N ${s.neutral.toFixed(2)}  C ${s.contradiction.toFixed(2)}`;
+}
+
+function location(outcome: CheckOutcome): string {
+  const src = outcome.source;
+  if (!src?.file) return outcome.id;
+  const file = src.line ? `${src.file}:${src.line}` : src.file;
+  return outcome.id === src.file || outcome.id.startsWith(`${src.file}:`) ? file : `${file} (${outcome.id})`;
+}
+
+function renderReport(r: Report, c: ChalkInstance, explain: boolean): string {
+  const lines = [
+    c.bold(location(r)),
+    `  ${BADGE[r.verdict](c)(r.verdict.toUpperCase())} ${c.dim(`(${r.confidence.toFixed(2)})`)}  ${r.headline}`,
+  ];
+  for (const reason of r.reasons) lines.push(`    ${c.cyan(reason.kind.padEnd(13))} ${reason.message}`);
+  for (const e of r.evidence) {
+    const label = e.sentences.length > 1 ? `s${e.sentences[0]! + 1}-${e.sentences[e.sentences.length - 1]! + 1}` : `s${e.index + 1}`;
+    lines.push(`    ${c.dim(`evidence ${label.padEnd(5)}`)} ${c.italic(e.text.length > 160 ? `${e.text.slice(0, 159)}…` : e.text)}`);
+    lines.push(`    ${' '.repeat(15)}${c.dim(probabilities(e.scores))}`);
+  }
+  if (explain && r.sentenceScores) {
+    lines.push(`    ${c.dim('all sentences:')}`);
+    for (const s of r.sentences) {
+      const scores = r.sentenceScores.find((x) => x.index === s.index);
+      lines.push(`    ${c.dim(`s${s.index + 1}`.padEnd(5))} ${scores ? c.dim(probabilities(scores)) : c.dim('(not scored: below top-k relevance)')}  ${s.text}`);
+    }
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+/** `text`: a human report, coloured when the terminal allows. Errors go to stderr, not here. */
+export const textFormatter: FormatterFactory = (options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  return {
+    record(outcome) {
+      return isErrorRecord(outcome) ? '' : renderReport(outcome, c, options.explain);
+    },
+    end(summary: Summary) {
+      return summaryLine(summary, c);
+    },
+  };
+};
+
+export function summaryLine(summary: Summary, c: ChalkInstance = new Chalk({ level: 0 })): string {
+  const parts = (Object.keys(summary.counts) as VerdictLabel[])
+    .filter((v) => summary.counts[v] > 0)
+    .map((v) => `${summary.counts[v]} ${BADGE[v](c)(v)}`);
+  const errors = summary.errors > 0 ? `, ${c.red(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`)}` : '';
+  return `${summary.checked} checked: ${parts.join(', ') || 'nothing'}${errors}; ${summary.flagged} flagged\n`;
+}

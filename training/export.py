@@ -1,0 +1,81 @@
+"""Export the fine-tuned classifier to ONNX (dynamic batch and sequence axes), quantize it
+to int8 with onnxruntime's dynamic quantization, and lay it out as a Hugging Face model
+folder that @huggingface/transformers loads offline.
+
+Usage: python training/export.py --work /tmp/headcheck-train --out models/headcheck-nli-minilm-l6
+"""
+import argparse
+import os
+import shutil
+
+import torch
+from onnxruntime.quantization import QuantType, quantize_dynamic
+from transformers import AutoTokenizer, BertForSequenceClassification
+
+from train import LABEL_ID, LABELS, base_model_dir
+
+
+def load_model(work):
+    final = os.path.join(work, "final")
+    if os.path.isdir(final):
+        return BertForSequenceClassification.from_pretrained(final), final
+    # An interrupted run: rebuild from the base config and the last checkpoint.
+    model = BertForSequenceClassification.from_pretrained(
+        base_model_dir(), num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
+    state = torch.load(os.path.join(work, "checkpoint.pt"))
+    model.load_state_dict(state["model"])
+    print(f"exporting checkpoint at step {state['step']}")
+    return model, base_model_dir()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--work", default="/tmp/headcheck-train")
+    ap.add_argument("--out", default="models/headcheck-nli-minilm-l6")
+    ap.add_argument("--fp32-out", default=None, help="where to keep the fp32 ONNX (default: WORK/model.onnx)")
+    args = ap.parse_args()
+
+    model, tokenizer_dir = load_model(args.work)
+    model.eval()
+    model.config.return_dict = False
+    tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir)
+
+    fp32_path = args.fp32_out or os.path.join(args.work, "model.onnx")
+    sample = tokenizer(["The council approved the budget on Monday."], ["Council approves budget"],
+                       return_tensors="pt")
+    with torch.no_grad():
+        torch.onnx.export(
+            model,
+            (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]),
+            fp32_path,
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["logits"],
+            dynamic_axes={"input_ids": {0: "batch_size", 1: "sequence_length"},
+                          "attention_mask": {0: "batch_size", 1: "sequence_length"},
+                          "token_type_ids": {0: "batch_size", 1: "sequence_length"},
+                          "logits": {0: "batch_size"}},
+            opset_version=14,
+            do_constant_folding=True,
+        )
+
+    onnx_dir = os.path.join(args.out, "onnx")
+    os.makedirs(onnx_dir, exist_ok=True)
+    quantize_dynamic(fp32_path, os.path.join(onnx_dir, "model_quantized.onnx"),
+                     weight_type=QuantType.QInt8, per_channel=False)
+
+    model.config.return_dict = True
+    model.config.architectures = ["BertForSequenceClassification"]
+    model.config.max_position_embeddings = model.config.max_position_embeddings
+    model.config.save_pretrained(args.out)
+    tokenizer.model_max_length = 512
+    tokenizer.save_pretrained(args.out)
+    for extra in ("vocab.txt",):
+        path = os.path.join(args.out, extra)
+        if os.path.exists(path):
+            os.remove(path)  # tokenizer.json carries the vocabulary; no need to ship it twice
+    size = os.path.getsize(os.path.join(onnx_dir, "model_quantized.onnx")) / 1e6
+    print(f"wrote {args.out} (int8 ONNX {size:.1f} MB); fp32 ONNX kept at {fp32_path}")
+
+
+if __name__ == "__main__":
+    main()
