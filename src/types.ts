@@ -57,6 +57,7 @@ export type ReasonKind =
   | 'negation'
   | 'contradiction'
   | 'entailment'
+  | 'not-entailed'
   | 'no-evidence'
   | 'truncated';
 

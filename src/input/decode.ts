@@ -38,18 +38,20 @@ export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on the longest valid prefix; a prefix may end mid-character, so allow 3 bytes slack.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
+/** Index of the first byte that does not start a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
+      utf8.decode(bytes.subarray(i, i + length));
     } catch {
-      hi = mid - 1;
+      return i;
     }
+    i += length;
   }
-  return lo;
+  return bytes.length;
 }

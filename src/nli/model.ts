@@ -129,7 +129,27 @@ export class NliModel {
     if (typeof clsId !== 'number' || typeof sepId !== 'number') {
       throw new ModelError(`${path.join(absolute, 'tokenizer.json')}: no [CLS]/[SEP] tokens; headcheck needs a BERT-style pair classifier`);
     }
-    return new NliModel(absolute, labels, { tf, tokenizer, model }, clsId, sepId, options);
+    const nli = new NliModel(absolute, labels, { tf, tokenizer, model }, clsId, sepId, options);
+    await nli.checkOutputWidth();
+    return nli;
+  }
+
+  /** One probe pair: the model must give as many scores as config.json names labels. */
+  private async checkOutputWidth(): Promise<void> {
+    const expected = this.labels.kind === '3-way' ? 3 : 2;
+    const { Tensor } = this.loaded.tf;
+    const ids = this.encodePair(this.tokens('a'), this.tokens('b')).ids;
+    const dims = [1, ids.length];
+    const output = (await this.loaded.model({
+      input_ids: new Tensor('int64', BigInt64Array.from(ids.map(BigInt)), dims),
+      attention_mask: new Tensor('int64', BigInt64Array.from(ids.map(() => 1n)), dims),
+      token_type_ids: new Tensor('int64', new BigInt64Array(ids.length), dims),
+    })) as { logits: { dims: number[] } };
+    const width = output.logits.dims[1];
+    if (width !== expected) {
+      await this.loaded.model.dispose();
+      throw new ModelError(`${path.join(this.dir, 'onnx', 'model_quantized.onnx')} gives ${width} scores per pair but config.json id2label names ${expected}; fix id2label to match the model`);
+    }
   }
 
   /** Token ids of a text without special tokens; cached, since sentences recur in windows. */

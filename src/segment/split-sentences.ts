@@ -92,8 +92,9 @@ export function splitSentences(text: string): Sentence[] {
   };
   for (const block of splitBlocks(text)) {
     const blockText = text.slice(block.start, block.end);
-    let sentenceStart = 0;
-    BOUNDARY.lastIndex = 0;
+    // A list marker ("1.", "-") opens the item; it is not a sentence end.
+    let sentenceStart = BULLET.exec(blockText)?.[0].length ?? 0;
+    BOUNDARY.lastIndex = sentenceStart;
     for (let m = BOUNDARY.exec(blockText); m; m = BOUNDARY.exec(blockText)) {
       const punct = m[1]!;
       const afterClosers = m.index + punct.length + m[2]!.length;

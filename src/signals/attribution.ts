@@ -16,7 +16,7 @@ export function attributionSignal(headline: string, evidence: Sentence[], extraA
   for (const sentence of evidence) {
     const match = findPhrases(sentence.text, [...ATTRIBUTIONS, ...extraAttributions])[0];
     if (match) {
-      reasons.push(reason('attribution', `The body attributes the claim ("${match.text}"); the headline states it as fact.`, bodySpan(sentence, match)));
+      reasons.push(reason('attribution', `The body reports it as someone's claim ("${match.text}"); the headline states it as fact.`, bodySpan(sentence, match)));
     }
   }
   return reasons;

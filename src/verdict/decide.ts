@@ -54,12 +54,12 @@ export function decide(input: DecisionInput, t: Thresholds): Decision {
     return { verdict: 'supported', confidence: round(E), basis: { kind: 'entailment', message: `A body sentence states the headline (entailment ${pct(E)}).` } };
   }
   if (E >= t.entailment) {
-    return { verdict: 'overstated', confidence: round(0.5 + (1 - E) / 2), basis: { kind: 'entailment', message: `The closest body sentence says it only with a hedge or attribution (entailment ${pct(E)}).` } };
+    return { verdict: 'overstated', confidence: round(0.5 + (1 - E) / 2), basis: { kind: 'not-entailed', message: `The closest body sentence says it only with a hedge or attribution (entailment ${pct(E)}).` } };
   }
   return {
     verdict: 'overstated',
     confidence: round(softened ? 0.5 + (1 - E) / 2 : 1 - E - C / 2),
-    basis: { kind: 'entailment', message: `The body addresses the headline but does not state it (best entailment ${pct(E)}).` },
+    basis: { kind: 'not-entailed', message: `The body addresses the headline but does not state it (best entailment ${pct(E)}).` },
   };
 }
 

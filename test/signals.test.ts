@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../src/segment/split-sentences.js';
+import { attributionSignal, extractQuantities, hedgeSignal, negationSignal, numberSignal, oppositeSignal, runSignals, scopeSignal } from '../src/signals/index.js';
+import type { Reason } from '../src/types.js';
+
+const body = (text: string) => ({ text, sentences: splitSentences(text) });
+
+/** Every signal's span must point at the text it claims to have found. */
+function expectSpansExact(reasons: Reason[], text: string, headline: string): void {
+  for (const r of reasons) {
+    if (!r.span) continue;
+    const source = r.span.in === 'body' ? text : headline;
+    expect(source.slice(r.span.start, r.span.end)).toBe(r.span.text);
+  }
+}
+
+describe('hedge', () => {
+  it('finds "does not rule out", "is considering", "in talks", "may" when the headline drops them', () => {
+    const cases: Array<[string, string, string]> = [
+      ['Mayor raises tax', 'The mayor does not rule out raising the tax next year.', 'does not rule out'],
+      ['Club sacks coach', 'The club is considering whether to sack its coach.', 'is considering'],
+      ['Orvia buys Voltline', 'Orvia is in talks to buy Voltline, sources said.', 'in talks'],
+      ['Drug cures migraine', 'Early results suggest the drug may ease migraine.', 'early results'],
+      ['Police charge driver', 'Police are investigating whether the driver was at fault.', 'investigating whether'],
+    ];
+    for (const [headline, text, phrase] of cases) {
+      const { sentences } = body(text);
+      const reasons = hedgeSignal(headline, sentences);
+      expect(reasons.map((r) => r.span?.text.toLowerCase())).toEqual([phrase]);
+      expectSpansExact(reasons, text, headline);
+    }
+  });
+
+  it('stays quiet when the body is plain or the headline hedges too', () => {
+    expect(hedgeSignal('Mayor raises tax', body('The mayor raised the tax on Monday.').sentences)).toEqual([]);
+    expect(hedgeSignal('Mayor may raise tax', body('The mayor may raise the tax.').sentences)).toEqual([]);
+    expect(hedgeSignal('Mayor could raise tax, aides say', body('The mayor could raise the tax.').sentences)).toEqual([]);
+    expect(hedgeSignal('Regulator blocks merger', body('The regulator blocked the proposed merger.').sentences)).toEqual([]);
+  });
+
+  it('takes extra phrases from config', () => {
+    expect(hedgeSignal('Firm sells unit', body('The firm mulls a sale of the unit.').sentences, ['mulls'])).toHaveLength(1);
+  });
+});
+
+describe('attribution', () => {
+  it('flags an accusation stated as fact, with the exact span', () => {
+    const text = 'Three former players have accused the coach of bullying.';
+    const reasons = attributionSignal('Coach bullied players', body(text).sentences);
+    expect(reasons.map((r) => r.span?.text)).toEqual(['accused']);
+    expectSpansExact(reasons, text, 'Coach bullied players');
+  });
+
+  it('is quiet when the headline keeps the attribution or the body states a fact', () => {
+    const text = 'Three former players have accused the coach of bullying.';
+    expect(attributionSignal('Former players accuse coach of bullying', body(text).sentences)).toEqual([]);
+    expect(attributionSignal('Coach bullied players, report says', body(text).sentences)).toEqual([]);
+    expect(attributionSignal('"Coach bullied us": players speak out', body(text).sentences)).toEqual([]);
+    expect(attributionSignal('Coach resigns', body('The coach resigned on Monday, the club said.').sentences)).toEqual([]);
+  });
+});
+
+describe('numbers', () => {
+  it('reads counts, percentages, money and number words, not years', () => {
+    const q = extractQuantities('In 2024 around 40 people paid $1.2bn, 3.5% more; nine per cent of 1,200 voters.');
+    expect(q.map((x) => [x.value, x.kind])).toEqual([[40, 'count'], [1.2e9, 'money'], [3.5, 'percent'], [9, 'percent'], [1200, 'count']]);
+  });
+
+  it('calls a bigger headline figure inflated and points at the body figure', () => {
+    const text = 'Around 40 passengers spent the night on the ferry.';
+    const reasons = numberSignal('400 passengers stranded', body(text).sentences);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]!.message).toContain('is bigger than');
+    expect(reasons[0]!.span).toMatchObject({ text: '40', in: 'body' });
+    expectSpansExact(reasons, text, '400 passengers stranded');
+  });
+
+  it('is quiet when the figures match or the body has none of the kind', () => {
+    expect(numberSignal('Inflation hits 9 per cent', body('Inflation rose to 9 per cent in October.').sentences)).toEqual([]);
+    expect(numberSignal('Inflation hits 9%', body('Inflation rose to nine per cent.').sentences)).toEqual([]);
+    expect(numberSignal('400 passengers stranded', body('The ferry broke down on Saturday.').sentences)).toEqual([]);
+    expect(numberSignal('Rates at 4%', body('Rates are 5% now.').sentences)[0]!.message).toContain('does not match');
+  });
+});
+
+describe('scope', () => {
+  it('flags one branch reported as all shops', () => {
+    const text = 'The chain will close its branch on Market Street.';
+    const reasons = scopeSignal('Bakery chain closes its shops', body(text).sentences);
+    expect(reasons.map((r) => r.span?.text)).toEqual(['its branch on']);
+    expect(scopeSignal('All schools shut', body('Three schools shut on Monday.').sentences).map((r) => r.span?.text)).toEqual(['Three']);
+  });
+
+  it('is quiet without a universal headline or without a limiter', () => {
+    expect(scopeSignal('Bakery closes branch', body('The chain will close its branch on Market Street.').sentences)).toEqual([]);
+    expect(scopeSignal('All schools shut', body('Every school in the county shut on Monday.').sentences)).toEqual([]);
+  });
+});
+
+describe('negation and opposite outcomes', () => {
+  it('flags a negated body, but not a hedge that contains "not"', () => {
+    const text = 'The treatment worked no better than a placebo.';
+    expect(negationSignal('New treatment works', body(text).sentences).map((r) => r.span?.text)).toEqual(['no better than']);
+    expect(negationSignal('Mayor raises tax', body('The mayor does not rule out a rise.').sentences)).toEqual([]);
+    expect(negationSignal('Mayor raises tax', body('The mayor raised the tax.').sentences)).toEqual([]);
+  });
+
+  it('flags opposite outcomes and ignores same-direction wording', () => {
+    const text = 'Unemployment fell to 4.1 per cent in March.';
+    const reasons = oppositeSignal('Unemployment rises in March', body(text).sentences);
+    expect(reasons.map((r) => r.span?.text)).toEqual(['fell']);
+    expectSpansExact(reasons, text, 'Unemployment rises in March');
+    expect(oppositeSignal('Museum reopens', body('The museum will remain closed until spring.').sentences).map((r) => r.span?.text)).toEqual(['remain closed']);
+    expect(oppositeSignal('Unemployment rises', body('Unemployment rose to 5 per cent.').sentences)).toEqual([]);
+    expect(oppositeSignal('Shares rise', body('Shares rose after falling on Monday.').sentences)).toEqual([]);
+  });
+});
+
+describe('runSignals', () => {
+  it('returns reasons in a fixed order with spans inside the body', () => {
+    const text = 'A rival accused the firm of fraud. It may face 3 charges.';
+    const reasons = runSignals('Firm faces 30 fraud charges', body(text).sentences);
+    expect(reasons.map((r) => r.kind)).toEqual(['hedge', 'attribution', 'number']);
+    expectSpansExact(reasons, text, 'Firm faces 30 fraud charges');
+  });
+});
