@@ -85,7 +85,9 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
     };
     const decision = decide({ ...decisionInput, scores: aggregateScores, reasons: signals }, thresholds);
 
-    const reasons: Reason[] = [decision.basis, ...relevantSignals(decision.verdict, signals)];
+    const explained = relevantSignals(decision.verdict, signals);
+    // An inflated figure is its own explanation; the generic line would only repeat it.
+    const reasons: Reason[] = decision.basis.kind === 'number' && explained.some((r) => r.kind === 'number') ? explained : [decision.basis, ...explained];
     if (encoded.some((e) => e.hypothesisTruncated)) {
       reasons.push({ kind: 'truncated', message: `The headline is longer than the model's ${model.maxTokens}-token window; only its start was compared.` });
     }

@@ -21,3 +21,29 @@ export async function collect(specs: string[], opts: Partial<ReadOptions> = {}):
 export function stdinOf(text: string | Buffer): Readable {
   return Readable.from([typeof text === 'string' ? Buffer.from(text) : text]);
 }
+
+import { spawnSync } from 'node:child_process';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (npm test builds it first) with optional stdin and environment. */
+export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string } = {}): CliResult {
+  const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    input: options.input ?? '',
+    env: env as NodeJS.ProcessEnv,
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function jsonLines(text: string): Array<Record<string, unknown>> {
+  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+}

@@ -5,7 +5,8 @@ import type { Writable } from 'node:stream';
 import { inspectModelDir, REQUIRED_MODEL_FILES } from '../nli/model.js';
 
 const OPTIONAL_FILES = ['special_tokens_map.json', 'README.md'];
-const HUB = 'https://huggingface.co';
+/** HF_ENDPOINT (as in Hugging Face's own tools) points pulls at a mirror. */
+const HUB = (process.env.HF_ENDPOINT ?? 'https://huggingface.co').replace(/\/+$/, '');
 
 /** "owner/name": letters, digits, '-', '_', '.'; no '..', no absolute or nested paths. */
 export function validateModelId(id: string): string | undefined {
