@@ -99,6 +99,7 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
     const report: Report = {
       id: article.id ?? 'article',
       headline,
+      body: article.body,
       verdict: decision.verdict,
       confidence: decision.confidence,
       scores: aggregateScores,

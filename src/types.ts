@@ -116,6 +116,8 @@ export interface Verdict {
 export interface Report extends Verdict {
   id: string;
   headline: string;
+  /** The body as checked (after boilerplate removal); sentence offsets point into it. */
+  body: string;
   source?: ArticleSource;
   /** Every body sentence (with offsets) and, under --explain, their scores. */
   sentences: Sentence[];

@@ -1,5 +1,8 @@
 import type { FormatterFactory } from './formatter.js';
 import { jsonFormatter, jsonlFormatter } from './json.js';
+import { githubFormatter } from './github.js';
+import { htmlFormatter } from './html.js';
+import { sarifFormatter } from './sarif.js';
 import { textFormatter } from './text.js';
 
 /** Formatters by name; plug-ins register here. */
@@ -7,6 +10,9 @@ export const FORMATTERS: Record<string, FormatterFactory> = {
   text: textFormatter,
   json: jsonFormatter,
   jsonl: jsonlFormatter,
+  html: htmlFormatter,
+  sarif: sarifFormatter,
+  github: githubFormatter,
 };
 
 export function getFormatter(name: string): FormatterFactory {
@@ -18,3 +24,6 @@ export function getFormatter(name: string): FormatterFactory {
 export type { Formatter, FormatterFactory, FormatOptions, Summary } from './formatter.js';
 export { serializeOutcome } from './serialize.js';
 export { summaryLine } from './text.js';
+export { escapeHtml, sentenceRole } from './html.js';
+export { escapeData, escapeProperty } from './github.js';
+export { ruleFor, allRules } from './rules.js';

@@ -19,6 +19,7 @@ export function serializeOutcome(outcome: CheckOutcome, explain: boolean): Recor
   };
   if (outcome.source) out.source = outcome.source;
   if (explain) {
+    out.body = outcome.body;
     out.sentences = outcome.sentences;
     out.sentenceScores = outcome.sentenceScores;
   }

@@ -54,7 +54,7 @@ export function decide(input: DecisionInput, t: Thresholds): Decision {
     return { verdict: 'supported', confidence: round(E), basis: { kind: 'entailment', message: `A body sentence states the headline (entailment ${pct(E)}).` } };
   }
   if (E >= t.entailment) {
-    return { verdict: 'overstated', confidence: round(0.5 + (1 - E) / 2), basis: { kind: 'not-entailed', message: `The closest body sentence says it only with a hedge or attribution (entailment ${pct(E)}).` } };
+    return { verdict: 'overstated', confidence: round(0.5 + (1 - E) / 2), basis: { kind: 'not-entailed', message: `The closest body sentence says it only with a hedge, an attribution or a narrower scope (entailment ${pct(E)}).` } };
   }
   return {
     verdict: 'overstated',
