@@ -41,6 +41,30 @@ function config(explicit: string | undefined): ResolvedConfig {
   }
 }
 
+/** Articles in the inputs when that is cheap to know (files only: JSONL lines counted), for the ETA. */
+async function countRecords(inputs: string[]): Promise<number | undefined> {
+  if (!process.stderr.isTTY || inputs.length === 0 || inputs.includes('-')) return undefined;
+  const { stat } = await import('node:fs/promises');
+  const { createReadStream } = await import('node:fs');
+  let total = 0;
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info?.isFile()) return undefined;
+    if (!/\.(jsonl|ndjson)$/i.test(input)) {
+      total++;
+      continue;
+    }
+    let lines = 0;
+    let last = 10;
+    for await (const chunk of createReadStream(input) as AsyncIterable<Buffer>) {
+      for (const byte of chunk) if (byte === 10) lines++;
+      last = chunk[chunk.length - 1] ?? last;
+    }
+    total += lines + (last === 10 ? 0 : 1);
+  }
+  return total;
+}
+
 const program = new Command()
   .name('headcheck')
   .description('Check whether each headline says more than its article body does (offline NLI + signals).')
@@ -75,7 +99,7 @@ const program = new Command()
     }
     const out = opts.output ? (await import('node:fs')).createWriteStream(opts.output) : process.stdout;
     const colorTarget = opts.output ? { isTTY: false } : process.stdout;
-    const progress = opts.quiet ? undefined : makeProgress(process.stderr);
+    const progress = opts.quiet ? undefined : makeProgress(process.stderr, await countRecords(inputs));
     const result = await runCheck({
       inputs,
       oneOff: opts.headline !== undefined ? { headline: opts.headline, bodyFile: opts.bodyFile } : undefined,

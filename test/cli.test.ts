@@ -2,7 +2,8 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERDICTS } from '../src/types.js';
-import { jsonLines, ROOT, runCli, tempDir } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, jsonLines, ROOT, runCli, tempDir } from './helpers.js';
 
 const ALL = VERDICTS.join(',');
 const SAMPLE = 'samples/supported-bridge.md';
@@ -190,5 +191,21 @@ describe('headcheck models pull', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9 .*needs network access/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('batch UX', () => {
+  it('prints a one-line summary on stderr, and nothing with --quiet', () => {
+    const r = runCli(['samples', '--fail-on', 'none']);
+    expect(r.stderr).toMatch(/^12 checked: .*; 0 flagged in \d+\.\d s\n$/);
+    expect(runCli(['samples', '--fail-on', 'none', '-q']).stderr).toBe('');
+  });
+
+  it('shows a progress line (count, rate, ETA) only when stderr is a terminal', () => {
+    expect(runCli(['samples/batch.jsonl', '--fail-on', 'none']).stderr).not.toContain('\r');
+    // `script` gives the CLI a pseudo-terminal, as an editor's shell would.
+    const tty = spawnSync('script', ['-qec', `${process.execPath} ${CLI} samples/batch.jsonl --fail-on none --no-color -f jsonl`, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/headcheck: \d+\/7 checked, [\d.]+\/s, \d+s eta \d+s/);
   });
 });

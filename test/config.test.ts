@@ -52,3 +52,31 @@ describe('config discovery', () => {
     expect(cfg.include).toEqual(['articles/**/*.md']);
   });
 });
+
+describe('precedence in the CLI: flag > config > defaults', () => {
+  it('failOn from config applies, and --fail-on overrides it', async () => {
+    const { runCli, ROOT } = await import('./helpers.js');
+    const dir = tree({ 'headcheck.config.json': { failOn: ['supported', 'overstated', 'contradicted', 'unsupported'] } });
+    const sample = path.join(ROOT, 'samples', 'supported-bridge.md');
+    expect(runCli([sample, '-q'], { cwd: dir }).code).toBe(1);
+    expect(runCli([sample, '-q', '--fail-on', 'none'], { cwd: dir }).code).toBe(0);
+    // defaults (contradicted,overstated) when no config: an empty config dir with none above it
+    expect(runCli([sample, '-q', '--config', path.join(tree({ 'c.json': {} }), 'c.json')], { cwd: dir }).code).toBe(0);
+  });
+
+  it('a bad config file is exit 2 with the key and file named', async () => {
+    const { runCli, ROOT } = await import('./helpers.js');
+    const dir = tree({ '.headcheckrc.json': { topK: 0 } });
+    const r = runCli([path.join(ROOT, 'samples', 'supported-bridge.md')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.headcheckrc\.json: "topK" must be a positive integer, got 0/);
+  });
+
+  it('thresholds from config change verdicts', async () => {
+    const { runCli, ROOT, jsonLines } = await import('./helpers.js');
+    const sample = path.join(ROOT, 'samples', 'supported-bridge.md');
+    const strict = tree({ 'headcheck.config.json': { thresholds: { entailment: 1, relevance: 0 } } });
+    const [record] = jsonLines(runCli([sample, '-f', 'jsonl', '--fail-on', 'none'], { cwd: strict }).stdout);
+    expect(record!.verdict).not.toBe('supported');
+  });
+});

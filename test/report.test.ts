@@ -84,7 +84,7 @@ describe('github annotations', () => {
     expect(lines[0]).toBe('::warning file=articles/a.md,line=3,col=1,title=headcheck%3A overstated (headcheck/overstated/number)::"Ferry: 400 stranded, 100%25 sure" is overstated (confidence 0.80).%0AThe headline\'s figure "400" is bigger than the body\'s "40".%0AEvidence: Around 40 passengers were stranded.');
     expect(lines[1]).toBe('::error file=x%2Cy.md,line=2,col=3,title=headcheck%3A contradicted (headcheck/contradicted/negation)::"Rates rise" is contradicted (confidence 0.80).%0Afell%0Areally%0AEvidence: Around 40 passengers were stranded.');
     expect(lines[2]).toBe('::error file=bad.md,title=headcheck E_READ::bad: 50%25 broken');
-    expect(lines[3]).toBe('::notice title=headcheck::2 checked: 1 supported, 1 overstated, 1 error; 1 flagged');
+    expect(lines[3]).toBe('::notice title=headcheck::2 checked: 1 supported, 1 overstated, 1 error; 1 flagged in 0.0 s');
   });
 
   it('escapes as the runner expects', () => {

@@ -59,5 +59,5 @@ export function summaryLine(summary: Summary, c: ChalkInstance = new Chalk({ lev
     .filter((v) => summary.counts[v] > 0)
     .map((v) => `${summary.counts[v]} ${BADGE[v](c)(v)}`);
   const errors = summary.errors > 0 ? `, ${c.red(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`)}` : '';
-  return `${summary.checked} checked: ${parts.join(', ') || 'nothing'}${errors}; ${summary.flagged} flagged\n`;
+  return `${summary.checked} checked: ${parts.join(', ') || 'nothing'}${errors}; ${summary.flagged} flagged in ${(summary.ms / 1000).toFixed(1)} s\n`;
 }
