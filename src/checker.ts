@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InputItem } from './input/read-inputs.js';
-import { NliModel, bundledModelDir, type EncodedPair } from './nli/model.js';
+import { NliModel, bundledModelDir } from './nli/model.js';
 import { selectPremises } from './nli/premises.js';
 import { splitSentences } from './segment/split-sentences.js';
-import { runSignals, type SignalPhrases } from './signals/index.js';
-import type { Article, CheckOutcome, PairScores, Reason, Report, ScoredPremise } from './types.js';
-import { aggregate, focusPremises, keySentence, rankPremises, round, toEvidence, type RankedPremise } from './verdict/aggregate.js';
-import { decide } from './verdict/decide.js';
+import type { SignalPhrases } from './signals/index.js';
+import type { Article, CheckOutcome, PairScores, Report } from './types.js';
+import { buildReport, type Prepared } from './verdict/build-report.js';
 import { DEFAULT_THRESHOLDS, parseThresholds, type Thresholds } from './verdict/thresholds.js';
 
 export interface CheckerOptions {
@@ -43,7 +42,8 @@ export interface Checker {
 }
 
 export const DEFAULT_TOP_K = 10;
-const SOFTENING = new Set(['hedge', 'attribution', 'scope']);
+/** Articles whose premises share batches in checkMany. */
+const GROUP_SIZE = 8;
 
 /** Calibrated thresholds shipped with a model (models/<name>/headcheck.json), if any. */
 export function modelThresholds(dir: string): Partial<Thresholds> {
@@ -61,111 +61,80 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
   const topK = options.topK ?? DEFAULT_TOP_K;
   if (!Number.isInteger(topK) || topK < 1) throw new Error(`topK must be a positive integer, got ${topK}`);
 
-  async function check(article: ArticleInput): Promise<Report> {
-    const started = performance.now();
+  function prepare(article: ArticleInput): Prepared {
     const headline = article.headline.replace(/\s+/g, ' ').trim();
     const sentences = splitSentences(article.body);
-    const selected = selectPremises(headline, sentences, { topK });
+    const premises = selectPremises(headline, sentences, { topK });
     const hypothesis = model.tokens(headline);
-    const encoded: EncodedPair[] = selected.map((p) =>
-      model.encodePair(p.sentences.flatMap((i) => model.tokens(sentences[i]!.text)), hypothesis));
-    const scores = await model.scoreEncoded(encoded);
-    const scored: ScoredPremise[] = selected.map((p, i) => ({ ...p, scores: scores[i]! }));
-    const ranked = rankPremises(headline, scored);
-    const aggregateScores = aggregate(ranked);
-    const focus = focusPremises(ranked);
-    const focusList = [focus.entailing, focus.contradicting, focus.mostRelevant].filter((p): p is RankedPremise => p !== undefined);
-    const evidenceSentences = [...new Set(focusList.flatMap((p) => p.sentences))].sort((a, b) => a - b).map((i) => sentences[i]!);
-    const signals = runSignals(headline, evidenceSentences, options.phrases);
-    const entailingKey = focus.entailing ? keySentence(headline, focus.entailing, sentences) : undefined;
-    const decisionInput = {
-      bestEntailment: focus.entailing?.scores.entailment ?? 0,
-      entailingPremiseSoftened: signals.some((r) => SOFTENING.has(r.kind) && r.span?.sentence === entailingKey?.index),
-      signals,
-    };
-    const decision = decide({ ...decisionInput, scores: aggregateScores, reasons: signals }, thresholds);
+    const encoded = premises.map((p) => model.encodePair(p.sentences.flatMap((i) => model.tokens(sentences[i]!.text)), hypothesis));
+    return { article: { ...article, headline }, sentences, premises, encoded, started: performance.now() };
+  }
 
-    const explained = relevantSignals(decision.verdict, signals);
-    // An inflated figure is its own explanation; the generic line would only repeat it.
-    const reasons: Reason[] = decision.basis.kind === 'number' && explained.some((r) => r.kind === 'number') ? explained : [decision.basis, ...explained];
-    if (encoded.some((e) => e.hypothesisTruncated)) {
-      reasons.push({ kind: 'truncated', message: `The headline is longer than the model's ${model.maxTokens}-token window; only its start was compared.` });
-    }
-    const order = decision.verdict === 'contradicted' ? [focus.contradicting, focus.mostRelevant, focus.entailing]
-      : decision.verdict === 'unsupported' ? [focus.mostRelevant, focus.entailing, focus.contradicting]
-        : [focus.entailing, focus.mostRelevant, focus.contradicting];
-    const evidence = dedupe(order.filter((p): p is RankedPremise => p !== undefined)).map((p) => toEvidence(p, sentences));
-
-    const report: Report = {
-      id: article.id ?? 'article',
-      headline,
-      body: article.body,
-      verdict: decision.verdict,
-      confidence: decision.confidence,
-      scores: aggregateScores,
-      evidence,
-      reasons,
-      sentences,
-      sentenceScores: sentenceScores(sentences.length, ranked),
-      source: article.source,
-      decisionInput,
-    };
-    if (options.timings) report.timings = { ms: Math.round(performance.now() - started) };
+  function finish(prepared: Prepared, scores: PairScores[]): Report {
+    const report = buildReport(prepared, scores, { thresholds, phrases: options.phrases, maxTokens: model.maxTokens });
+    if (options.timings) report.timings = { ms: Math.round(performance.now() - prepared.started) };
     return report;
+  }
+
+  async function check(article: ArticleInput): Promise<Report> {
+    const prepared = prepare(article);
+    return finish(prepared, await model.scoreEncoded(prepared.encoded));
+  }
+
+  /** Scores the premises of several articles in shared batches: fuller batches, less padding. */
+  async function checkGroup(group: Array<{ id: string; article?: ArticleInput; error?: CheckOutcome }>): Promise<CheckOutcome[]> {
+    const prepared = group.map((g) => {
+      if (g.error || !g.article) return undefined;
+      try {
+        return prepare({ ...g.article, id: g.id });
+      } catch (err) {
+        g.error = internalError(g.id, err, g.article.source);
+        return undefined;
+      }
+    });
+    const all = prepared.flatMap((p) => p?.encoded ?? []);
+    let scores: PairScores[] = [];
+    try {
+      scores = await model.scoreEncoded(all);
+    } catch {
+      // One article's pairs can break a shared batch: fall back to scoring each on its own.
+      return Promise.all(group.map(async (g) => g.error ?? check({ ...g.article!, id: g.id }).catch((err) => internalError(g.id, err, g.article!.source))));
+    }
+    let offset = 0;
+    return group.map((g, i) => {
+      const p = prepared[i];
+      if (g.error || !p) return g.error!;
+      const own = scores.slice(offset, offset + p.encoded.length);
+      offset += p.encoded.length;
+      try {
+        return finish(p, own);
+      } catch (err) {
+        return internalError(g.id, err, g.article?.source);
+      }
+    });
   }
 
   async function* checkMany(items: Iterable<ArticleInput | InputItem> | AsyncIterable<ArticleInput | InputItem>): AsyncGenerator<CheckOutcome> {
     let n = 0;
+    let group: Array<{ id: string; article?: ArticleInput; error?: CheckOutcome }> = [];
     for await (const item of items) {
       n++;
-      if ('error' in item) {
-        yield item.error;
-        continue;
+      if ('error' in item) group.push({ id: item.error.id, error: item.error });
+      else {
+        const article = 'article' in item ? item.article : item;
+        group.push({ id: article.id ?? `#${n}`, article });
       }
-      const article = 'article' in item ? item.article : item;
-      const id = article.id ?? `#${n}`;
-      try {
-        yield await check({ ...article, id });
-      } catch (err) {
-        yield { id, error: { code: 'E_INTERNAL', message: `${id}: could not be checked (${(err as Error).message})` }, source: article.source };
+      if (group.length >= GROUP_SIZE) {
+        yield* await checkGroup(group);
+        group = [];
       }
     }
+    if (group.length > 0) yield* await checkGroup(group);
   }
 
   return { model, thresholds, topK, check, checkMany, dispose: () => model.dispose() };
 }
 
-function relevantSignals(verdict: Report['verdict'], signals: Reason[]): Reason[] {
-  const kinds = verdict === 'overstated' ? ['hedge', 'attribution', 'number', 'scope']
-    : verdict === 'contradicted' ? ['negation'] : [];
-  const seen = new Set<string>();
-  return signals.filter((r) => {
-    const key = `${r.kind}:${r.span?.start}:${r.message}`;
-    if (!kinds.includes(r.kind) || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function dedupe(premises: RankedPremise[]): RankedPremise[] {
-  const seen = new Set<string>();
-  return premises.filter((p) => {
-    const key = p.sentences.join(',');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** Per sentence: its own scores when it was scored alone, else the best premise holding it. */
-function sentenceScores(count: number, ranked: RankedPremise[]): Report['sentenceScores'] {
-  const out: NonNullable<Report['sentenceScores']> = [];
-  for (let i = 0; i < count; i++) {
-    const own = ranked.find((p) => p.kind === 'sentence' && p.sentences[0] === i);
-    const holder = own ?? ranked.filter((p) => p.sentences.includes(i)).sort((a, b) => b.scores.entailment - a.scores.entailment)[0];
-    if (!holder) continue;
-    const s: PairScores = holder.scores;
-    out.push({ index: i, entailment: round(s.entailment), neutral: round(s.neutral), contradiction: round(s.contradiction), relevance: round(holder.coverage) });
-  }
-  return out;
+function internalError(id: string, err: unknown, source?: Article['source']): CheckOutcome {
+  return { id, error: { code: 'E_INTERNAL', message: `${id}: could not be checked (${(err as Error).message})` }, source };
 }

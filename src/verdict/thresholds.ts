@@ -1,6 +1,6 @@
 /**
  * The numbers the verdict turns on. The bundled model ships its calibrated values in
- * models/<name>/headcheck.json (chosen by scripts/calibrate.mjs, see README "Accuracy");
+ * models/<name>/headcheck.json (chosen by training/calibrate.mjs, see README "Accuracy");
  * these defaults apply to a model without that file. Any of them can be overridden in config.
  */
 export interface Thresholds {

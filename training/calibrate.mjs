@@ -2,7 +2,7 @@
 // Chooses the verdict thresholds for a model from data, and writes them to
 // <model>/headcheck.json. Not part of npm test; run it after training a model:
 //
-//   node scripts/calibrate.mjs --data ../shared/data --model models/headcheck-nli-minilm-l6
+//   node training/calibrate.mjs --data ../shared/data --model models/headcheck-nli-minilm-l6
 //
 // Calibration set: the FNC-1 body-disjoint hold-out bodies with an even Body ID
 // (the odd half stays untouched for reporting) plus ../shared/eval/public_cases.jsonl.
@@ -76,7 +76,7 @@ const fncPairs = replay(fncRows, best.t);
 const out = {
   thresholds: best.t,
   calibration: {
-    command: 'node scripts/calibrate.mjs --data ../shared/data --model models/headcheck-nli-minilm-l6',
+    command: 'node training/calibrate.mjs --data ../shared/data --model models/headcheck-nli-minilm-l6',
     fncBodies: 'FNC-1 hold-out bodies with an even Body ID (odd ones kept for reporting)',
     fncSample: fncRows.length,
     fncMacroF1: Number(best.macroF1.toFixed(4)),
