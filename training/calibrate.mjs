@@ -11,7 +11,7 @@
 // least as many public cases right as the best combination does, and among those
 // has the highest FNC macro-F1.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,7 @@ const { values } = parseArgs({
 });
 const root = path.resolve(import.meta.dirname, '..');
 const work = values.work ?? mkdtempSync(path.join(tmpdir(), 'headcheck-calibrate-'));
+mkdirSync(work, { recursive: true });
 const cli = path.join(root, 'dist', 'cli.js');
 const fnc = path.join(values.data, 'fnc-1');
 

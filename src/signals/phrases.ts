@@ -11,13 +11,13 @@ export const HEDGES: readonly string[] = [
   '(?:does|did|do) not rule out', "(?:doesn't|didn't|don't) rule out", 'not ruled? out', 'nothing is off the table',
   '(?:is|are|was|were) considering', 'considering whether', '(?:is|are|was|were) weighing', 'weighing whether',
   'plans to', '(?:we|they|i) plan to', 'planned to', '(?:is|are|was|were) planning to', 'intends? to', 'aims? to',
-  'hopes? to', '(?:is|are) set to', 'expected to', '(?:has|have|had) proposed', '(?:is|are) proposing', 'in talks', 'talks? (?:with|about|over|on)', 'negotiating', 'discussions',
+  'hopes? to', '(?:is|are) set to', 'expected to', '(?:has|have|had) proposed', '(?:is|are) proposing', 'in talks', 'talks? (?:with|about|over|on)', 'negotiating',
   'early results', 'preliminary', 'early findings', 'initial results', 'pilot study',
   'investigating(?: whether)?', 'under investigation', 'looking into', 'probe into',
   'suggests?', 'suggested', 'indicates?', 'appears? to', 'seems? to',
   'associated with', 'linked (?:to|with)', 'correlated with', 'more likely to', 'could not show', 'cannot show',
   'unconfirmed', 'rumou?rs?', 'speculation', 'forecasts?', 'predicts?', 'projected', 'warned',
-  'if', 'unless', 'depend(?:s|ed)? on', 'not yet', 'yet to be confirmed', 'further research',
+  'depend(?:s|ed)? on', 'if (?:needed|approved|confirmed|passed)', 'not yet', 'yet to be confirmed', 'further research',
 ];
 
 /** Someone else's word: accusations, claims, allegations. Plain "said" is too common to count. */
