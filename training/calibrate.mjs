@@ -22,7 +22,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: '../shared/data' },
     model: { type: 'string', default: 'models/headcheck-nli-minilm-l6' },
     public: { type: 'string', default: '../shared/eval/public_cases.jsonl' },
-    sample: { type: 'string', default: '1500' },
+    sample: { type: 'string', default: '0' },
     work: { type: 'string' },
   },
 });
@@ -48,7 +48,7 @@ function predictions(args, name) {
 }
 
 const fncRows = predictions(['--stances', path.join(work, 'train_stances.csv'), '--bodies', path.join(fnc, 'train_bodies.csv'),
-  '--body-ids', path.join(work, 'calibration_ids.txt'), '--sample', values.sample, '--seed', '13'], 'fnc-calibration');
+  '--body-ids', path.join(work, 'calibration_ids.txt'), ...(Number(values.sample) > 0 ? ['--sample', values.sample, '--seed', '13'] : [])], 'fnc-calibration');
 const publicRows = predictions([values.public], 'public');
 
 function replay(rows, t) {
