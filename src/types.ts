@@ -55,6 +55,7 @@ export type ReasonKind =
   | 'number'
   | 'scope'
   | 'negation'
+  | 'opposite'
   | 'contradiction'
   | 'entailment'
   | 'not-entailed'
@@ -131,6 +132,7 @@ export interface Report extends Verdict {
   decisionInput?: {
     bestEntailment: number;
     entailingPremiseSoftened: boolean;
+    oppositeInKeySentence: boolean;
     signals: Reason[];
   };
 }

@@ -43,7 +43,7 @@ describe('sarif', () => {
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('headcheck');
     for (const rule of driver.rules) {
-      expect(rule.id).toMatch(/^headcheck\/(supported|overstated|contradicted|unsupported)(\/(hedge|attribution|number|scope|negation))?$/);
+      expect(rule.id).toMatch(/^headcheck\/(supported|overstated|contradicted|unsupported)(\/(hedge|attribution|number|scope|negation|opposite))?$/);
       expect(rule.shortDescription.text).toEqual(expect.any(String));
       expect(['warning', 'error']).toContain(rule.defaultConfiguration.level);
     }

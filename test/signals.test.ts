@@ -108,7 +108,7 @@ describe('negation and opposite outcomes', () => {
   it('flags opposite outcomes and ignores same-direction wording', () => {
     const text = 'Unemployment fell to 4.1 per cent in March.';
     const reasons = oppositeSignal('Unemployment rises in March', body(text).sentences);
-    expect(reasons.map((r) => r.span?.text)).toEqual(['fell']);
+    expect(reasons.map((r) => [r.kind, r.span?.text])).toEqual([['opposite', 'fell']]);
     expectSpansExact(reasons, text, 'Unemployment rises in March');
     expect(oppositeSignal('Museum reopens', body('The museum will remain closed until spring.').sentences).map((r) => r.span?.text)).toEqual(['remain closed']);
     expect(oppositeSignal('Unemployment rises', body('Unemployment rose to 5 per cent.').sentences)).toEqual([]);

@@ -7,7 +7,7 @@ const scores = (entailment: number, contradiction: number, relevance: number) =>
 const hedge: Reason = { kind: 'hedge', message: 'h' };
 const inflated: Reason = { kind: 'number', message: 'The headline\'s figure "400" is bigger than the body\'s "40".' };
 const negation: Reason = { kind: 'negation', message: 'n' };
-const input = (s: ReturnType<typeof scores>, reasons: Reason[] = [], softened = false) => ({ scores: s, bestEntailment: s.entailment, entailingPremiseSoftened: softened, reasons });
+const input = (s: ReturnType<typeof scores>, reasons: Reason[] = [], softened = false, opposite = false) => ({ scores: s, bestEntailment: s.entailment, entailingPremiseSoftened: softened, oppositeInKeySentence: opposite, reasons });
 
 describe('decide', () => {
   it('supported: entailed by a plain sentence', () => {
@@ -24,6 +24,12 @@ describe('decide', () => {
     expect(decide(input(scores(0.1, 0.8, 0.7)), t).verdict).toBe('contradicted');
     expect(decide(input(scores(0.2, 0.35, 0.7), [negation]), t).verdict).toBe('contradicted');
     expect(decide(input(scores(0.2, 0.35, 0.7)), t).verdict).toBe('overstated');
+  });
+  it('contradicted: an opposite outcome in a key sentence outweighs a lexical-overlap entailment', () => {
+    const opposite: Reason = { kind: 'opposite', message: 'remain closed vs reopens' };
+    expect(decide(input(scores(0.8, 0.1, 0.7), [opposite], false, true), t).verdict).toBe('contradicted');
+    expect(decide(input(scores(0.8, 0.1, 0.7), [opposite], false, false), t).verdict).toBe('supported');
+    expect(decide(input(scores(0.8, 0.1, 0.7), [opposite, inflated], false, true), t).verdict).toBe('overstated');
   });
   it('unsupported: off-topic body', () => {
     expect(decide(input(scores(0.2, 0.1, 0.1)), t)).toMatchObject({ verdict: 'unsupported', basis: { kind: 'no-evidence' } });

@@ -54,7 +54,7 @@ const publicRows = predictions([values.public], 'public');
 function replay(rows, t) {
   return rows.map((r) => ({
     expected: r.expected,
-    predicted: decide({ scores: r.scores, bestEntailment: r.decisionInput.bestEntailment, entailingPremiseSoftened: r.decisionInput.entailingPremiseSoftened, reasons: r.decisionInput.signals }, t).verdict,
+    predicted: decide({ scores: r.scores, bestEntailment: r.decisionInput.bestEntailment, entailingPremiseSoftened: r.decisionInput.entailingPremiseSoftened, oppositeInKeySentence: r.decisionInput.oppositeInKeySentence, reasons: r.decisionInput.signals }, t).verdict,
   }));
 }
 

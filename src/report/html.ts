@@ -20,6 +20,7 @@ const ROLE_TEXT: Record<SentenceRole, string> = {
 export function sentenceRole(report: Report, index: number): SentenceRole {
   const softening = report.reasons.some((r) => r.span?.in === 'body' && r.span.sentence === index && ['hedge', 'attribution', 'scope', 'number'].includes(r.kind));
   if (softening) return 'hedges';
+  if (report.verdict === 'contradicted' && report.reasons.some((r) => r.span?.in === 'body' && r.span.sentence === index && (r.kind === 'negation' || r.kind === 'opposite'))) return 'contradicts';
   const s = report.sentenceScores?.find((x) => x.index === index);
   if (!s) return 'unrelated';
   if (s.contradiction >= 0.5 && s.contradiction > s.entailment) return 'contradicts';

@@ -20,7 +20,8 @@ const KIND_TEXT: Record<string, string> = {
   attribution: 'the body only reports someone\'s claim or accusation',
   number: 'the headline\'s figure is bigger than the body\'s',
   scope: 'the body speaks of part of what the headline generalises',
-  negation: 'the body negates the headline or reports the opposite outcome',
+  negation: 'the body negates what the headline asserts',
+  opposite: 'the body reports the opposite or a different outcome',
 };
 
 /** Reason kinds that name a rule of their own under a verdict. */
@@ -44,7 +45,7 @@ export function ruleInfo(verdict: VerdictLabel, kind?: string): RuleInfo {
 export function allRules(): RuleInfo[] {
   return [
     ruleInfo('overstated'), ...['hedge', 'attribution', 'number', 'scope'].map((k) => ruleInfo('overstated', k)),
-    ruleInfo('contradicted'), ruleInfo('contradicted', 'negation'),
+    ruleInfo('contradicted'), ruleInfo('contradicted', 'negation'), ruleInfo('contradicted', 'opposite'),
     ruleInfo('unsupported'), ruleInfo('supported'),
   ];
 }

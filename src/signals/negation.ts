@@ -34,7 +34,7 @@ export function oppositeSignal(headline: string, evidence: Sentence[]): Reason[]
       for (const sentence of evidence) {
         const opposite = findPhrases(sentence.text, [theirs])[0];
         if (opposite && findPhrases(sentence.text, [mine]).length === 0) {
-          reasons.push(reason('negation', `The body says "${opposite.text}" where the headline says "${said.text}".`, bodySpan(sentence, opposite)));
+          reasons.push(reason('opposite', `The body says "${opposite.text}" where the headline says "${said.text}".`, bodySpan(sentence, opposite)));
           break;
         }
       }

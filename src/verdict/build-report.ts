@@ -37,9 +37,12 @@ export function buildReport(prepared: Prepared, scores: PairScores[], options: B
   const evidenceSentences = [...new Set(focusList.flatMap((p) => p.sentences))].sort((a, b) => a - b).map((i) => sentences[i]!);
   const signals = runSignals(headline, evidenceSentences, options.phrases);
   const entailingKey = focus.entailing ? keySentence(headline, focus.entailing, sentences) : undefined;
+  const relevantKey = focus.mostRelevant ? keySentence(headline, focus.mostRelevant, sentences) : undefined;
+  const keys = new Set([entailingKey?.index, relevantKey?.index]);
   const decisionInput = {
     bestEntailment: focus.entailing?.scores.entailment ?? 0,
     entailingPremiseSoftened: signals.some((r) => SOFTENING.has(r.kind) && r.span?.sentence === entailingKey?.index),
+    oppositeInKeySentence: signals.some((r) => r.kind === 'opposite' && keys.has(r.span?.sentence)),
     signals,
   };
   const decision = decide({ ...decisionInput, scores: aggregateScores, reasons: signals }, options.thresholds);
@@ -73,7 +76,7 @@ export function buildReport(prepared: Prepared, scores: PairScores[], options: B
 
 function relevantSignals(verdict: Report['verdict'], signals: Reason[]): Reason[] {
   const kinds = verdict === 'overstated' ? ['hedge', 'attribution', 'number', 'scope']
-    : verdict === 'contradicted' ? ['negation'] : [];
+    : verdict === 'contradicted' ? ['negation', 'opposite'] : [];
   const seen = new Set<string>();
   return signals.filter((r) => {
     const key = `${r.kind}:${r.span?.start}:${r.message}`;

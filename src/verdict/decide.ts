@@ -7,6 +7,8 @@ export interface DecisionInput {
   /** Entailment of the best premise and whether its key sentence hedges / attributes / narrows. */
   bestEntailment: number;
   entailingPremiseSoftened: boolean;
+  /** An opposite outcome (fell vs rose, remains closed vs reopens) in a key sentence. */
+  oppositeInKeySentence: boolean;
   /** Signals over the evidence sentences. */
   reasons: Reason[];
 }
@@ -21,7 +23,8 @@ export interface Decision {
 const SOFTENERS = new Set(['hedge', 'attribution', 'scope']);
 
 /**
- * The verdict rule, in order: off-topic → unsupported; the model's contradiction (or a
+ * The verdict rule, in order: off-topic → unsupported; an opposite outcome in a key sentence,
+ * the model's contradiction (or a
  * negation signal with some contradiction) → contradicted, unless the only conflict is an
  * inflated figure; an inflated figure → overstated; entailed by a plain sentence → supported;
  * entailed only by a hedged one, or on topic but not entailed → overstated.
@@ -40,6 +43,10 @@ export function decide(input: DecisionInput, t: Thresholds): Decision {
       confidence: round((1 - E) * (1 - scores.relevance)),
       basis: { kind: 'no-evidence', message: `No body sentence addresses the headline (best coverage of its words ${pct(scores.relevance)}, entailment ${pct(E)}).` },
     };
+  }
+  if (!inflated && input.oppositeInKeySentence) {
+    // The model can miss a reversed outcome that shares the headline's words; the signal names it.
+    return { verdict: 'contradicted', confidence: round(Math.max(C, 0.6)), basis: { kind: 'contradiction', message: `The body reports a different outcome from the headline's (model contradiction ${pct(C)}).` } };
   }
   if (!inflated && C >= t.contradiction && C > E) {
     return { verdict: 'contradicted', confidence: round(C), basis: { kind: 'contradiction', message: `A body sentence contradicts the headline (contradiction ${pct(C)}).` } };
