@@ -103,6 +103,7 @@ describe('negation and opposite outcomes', () => {
     expect(negationSignal('New treatment works', body(text).sentences).map((r) => r.span?.text)).toEqual(['no better than']);
     expect(negationSignal('Mayor raises tax', body('The mayor does not rule out a rise.').sentences)).toEqual([]);
     expect(negationSignal('Mayor raises tax', body('The mayor raised the tax.').sentences)).toEqual([]);
+    expect(negationSignal('Giant spider found in Peru', body('Experts said the viral photo was a hoax.').sentences).map((r) => r.span?.text)).toEqual(['hoax']);
   });
 
   it('flags opposite outcomes and ignores same-direction wording', () => {

@@ -48,6 +48,8 @@ export const UNIVERSALS: readonly string[] = [
 export const NEGATIONS: readonly string[] = [
   'not', "n't", 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'no better than',
   'failed to', 'fails to', 'refused to', 'rejected', 'denied', 'halted', 'stopped', 'cancel(?:l)?ed', 'scrapped',
+  // The body calls the claim false: the debunking pattern of fact-checks and rebuttals.
+  'hoax', 'fake', 'false', 'untrue', 'debunk\\w*', 'no evidence', 'fabricated', 'satire', 'satirical',
 ];
 
 /** Pairs of opposite outcomes: the headline says one, the body the other. */
