@@ -55,11 +55,11 @@ export function modelThresholds(dir: string): Partial<Thresholds> {
 
 /** Loads the model once and returns the checker that uses it. */
 export async function createChecker(options: CheckerOptions = {}): Promise<Checker> {
-  const dir = path.resolve(options.model ?? bundledModelDir());
-  const model = await NliModel.load(dir, { maxTokens: options.maxTokens, batchSize: options.batchSize, threads: options.threads });
-  const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...modelThresholds(dir), ...options.thresholds };
   const topK = options.topK ?? DEFAULT_TOP_K;
   if (!Number.isInteger(topK) || topK < 1) throw new Error(`topK must be a positive integer, got ${topK}`);
+  const dir = path.resolve(options.model ?? bundledModelDir());
+  const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...modelThresholds(dir), ...options.thresholds };
+  const model = await NliModel.load(dir, { maxTokens: options.maxTokens, batchSize: options.batchSize, threads: options.threads });
 
   function prepare(article: ArticleInput): Prepared {
     const headline = article.headline.replace(/\s+/g, ' ').trim();
