@@ -16,7 +16,8 @@ export const HEDGES: readonly string[] = [
   'investigating(?: whether)?', 'under investigation', 'looking into', 'probe into',
   'suggests?', 'suggested', 'indicates?', 'appears? to', 'seems? to',
   'associated with', 'linked (?:to|with)', 'correlated with', 'more likely to', 'could not show', 'cannot show',
-  'unconfirmed', 'rumou?rs?', 'speculation', 'forecasts?', 'predicts?', 'projected', 'warned',
+  'nothing (?:has been|is|was) (?:decided|agreed|final|settled)', 'no (?:deal|decision|agreement) (?:has been|was) (?:agreed|made|reached)',
+  'not (?:yet )?been (?:decided|agreed|confirmed)', 'unconfirmed', 'rumou?rs?', 'speculation', 'forecasts?', 'predicts?', 'projected', 'warned',
   'depend(?:s|ed)? on', 'if (?:needed|approved|confirmed|passed)', 'not yet', 'yet to be confirmed', 'further research',
 ];
 
@@ -54,7 +55,8 @@ export const NEGATIONS: readonly string[] = [
 
 /** Pairs of opposite outcomes: the headline says one, the body the other. */
 export const OPPOSITES: ReadonlyArray<readonly [string, string]> = [
-  ['ris(?:e|es|ing)|rose|risen|up|increas\\w*|grow\\w*|grew|climb\\w*|soar\\w*|jump\\w*|hits?', 'f[ae]ll(?:s|en|ing)?|down|decreas\\w*|declin\\w*|drop\\w*|shr[iau]nk\\w*|plung\\w*|slump\\w*'],
+  // Not "up"/"down" (start-up, step down) nor "declined" (declined to comment).
+  ['ris(?:e|es|ing)|rose|risen|increas\\w*|grow\\w*|grew|climb\\w*|soar\\w*|jump\\w*|hits?', 'f[ae]ll(?:s|en|ing)?|decreas\\w*|drop(?:s|ped)? (?:to|by)|shr[iau]nk\\w*|plung\\w*|slump\\w*'],
   ['approv\\w*|pass(?:es|ed)?|back(?:s|ed)?|accept\\w*|agree[sd]?', 'reject\\w*|vetoe?\\w*|block\\w*|refus\\w*|turn(?:s|ed)? down|vot(?:es|ed) down'],
   ['(?:re)?opens?|(?:re)?opened|reopening', 'clos(?:e|es|ed|ing)|shut\\w*|remain(?:s)? closed'],
   ['wins?|won|beat\\w*', 'los(?:e|es|t|ing)|defeated'],

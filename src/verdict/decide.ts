@@ -51,7 +51,8 @@ export function decide(input: DecisionInput, t: Thresholds): Decision {
   if (!inflated && C >= t.contradiction && C > E) {
     return { verdict: 'contradicted', confidence: round(C), basis: { kind: 'contradiction', message: `A body sentence contradicts the headline (contradiction ${pct(C)}).` } };
   }
-  if (!inflated && negated && C >= t.contradictionWithSignal && E < t.entailment) {
+  // A body that hedges says "not decided", not "no": the hedge is the better explanation.
+  if (!inflated && negated && !input.entailingPremiseSoftened && C >= t.contradictionWithSignal && E < t.entailment) {
     return { verdict: 'contradicted', confidence: round(0.5 + C / 2), basis: { kind: 'contradiction', message: `The body states the opposite (contradiction ${pct(C)}, with a negation or opposite outcome).` } };
   }
   if (inflated) {
