@@ -3,10 +3,12 @@ import path from 'node:path';
 import type { InputItem } from './input/read-inputs.js';
 import { NliModel, bundledModelDir } from './nli/model.js';
 import { selectPremises } from './nli/premises.js';
+import { splitClaims } from './segment/split-claims.js';
 import { splitSentences } from './segment/split-sentences.js';
 import type { SignalPhrases } from './signals/index.js';
 import type { Article, CheckOutcome, PairScores, Report } from './types.js';
 import { buildReport, type Prepared } from './verdict/build-report.js';
+import { loadVerdictModel, type VerdictModel } from './verdict/learned.js';
 import { DEFAULT_THRESHOLDS, parseThresholds, type Thresholds } from './verdict/thresholds.js';
 
 export interface CheckerOptions {
@@ -34,6 +36,8 @@ export interface ArticleInput {
 export interface Checker {
   readonly model: NliModel;
   readonly thresholds: Thresholds;
+  /** The learned verdict shipped with the model (verdict.json); undefined: the threshold rule decides. */
+  readonly verdictModel?: VerdictModel;
   readonly topK: number;
   check(article: ArticleInput): Promise<Report>;
   /** Checks articles (or reader items) one by one; an article that fails becomes an error record. */
@@ -59,26 +63,35 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
   if (!Number.isInteger(topK) || topK < 1) throw new Error(`topK must be a positive integer, got ${topK}`);
   const dir = path.resolve(options.model ?? bundledModelDir());
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...modelThresholds(dir), ...options.thresholds };
+  // Thresholds set in config ask for the threshold rule; otherwise the learned verdict decides.
+  const verdictModel = options.thresholds && Object.keys(options.thresholds).length > 0 ? undefined : loadVerdictModel(dir);
   const model = await NliModel.load(dir, { maxTokens: options.maxTokens, batchSize: options.batchSize, threads: options.threads });
 
   function prepare(article: ArticleInput): Prepared {
     const headline = article.headline.replace(/\s+/g, ' ').trim();
     const sentences = splitSentences(article.body);
-    const premises = selectPremises(headline, sentences, { topK });
-    const hypothesis = model.tokens(headline);
-    const encoded = premises.map((p) => model.encodePair(p.sentences.flatMap((i) => model.tokens(sentences[i]!.text)), hypothesis));
-    return { article: { ...article, headline }, sentences, premises, encoded, started: performance.now() };
+    const claims = splitClaims(headline).map((claim) => {
+      const premises = selectPremises(claim.text, sentences, { topK });
+      const hypothesis = model.tokens(claim.text);
+      const encoded = premises.map((p) => model.encodePair(p.sentences.flatMap((i) => model.tokens(sentences[i]!.text)), hypothesis));
+      return { claim, premises, encoded };
+    });
+    return { article: { ...article, headline }, sentences, claims, started: performance.now() };
+  }
+
+  function encodedOf(prepared: Prepared) {
+    return prepared.claims.flatMap((c) => c.encoded);
   }
 
   function finish(prepared: Prepared, scores: PairScores[]): Report {
-    const report = buildReport(prepared, scores, { thresholds, phrases: options.phrases, maxTokens: model.maxTokens });
+    const report = buildReport(prepared, scores, { thresholds, verdictModel, phrases: options.phrases, maxTokens: model.maxTokens });
     if (options.timings) report.timings = { ms: Math.round(performance.now() - prepared.started) };
     return report;
   }
 
   async function check(article: ArticleInput): Promise<Report> {
     const prepared = prepare(article);
-    return finish(prepared, await model.scoreEncoded(prepared.encoded));
+    return finish(prepared, await model.scoreEncoded(encodedOf(prepared)));
   }
 
   /** Scores the premises of several articles in shared batches: fuller batches, less padding. */
@@ -92,7 +105,7 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
         return undefined;
       }
     });
-    const all = prepared.flatMap((p) => p?.encoded ?? []);
+    const all = prepared.flatMap((p) => (p ? encodedOf(p) : []));
     let scores: PairScores[] = [];
     try {
       scores = await model.scoreEncoded(all);
@@ -104,8 +117,9 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
     return group.map((g, i) => {
       const p = prepared[i];
       if (g.error || !p) return g.error!;
-      const own = scores.slice(offset, offset + p.encoded.length);
-      offset += p.encoded.length;
+      const count = encodedOf(p).length;
+      const own = scores.slice(offset, offset + count);
+      offset += count;
       try {
         return finish(p, own);
       } catch (err) {
@@ -132,7 +146,7 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
     if (group.length > 0) yield* await checkGroup(group);
   }
 
-  return { model, thresholds, topK, check, checkMany, dispose: () => model.dispose() };
+  return { model, thresholds, verdictModel, topK, check, checkMany, dispose: () => model.dispose() };
 }
 
 function internalError(id: string, err: unknown, source?: Article['source']): CheckOutcome {

@@ -152,6 +152,7 @@ program
   .option('--body-ids <file>', 'keep only these FNC-1 body ids (one per line), e.g. a hold-out split')
   .option('--sample <n>', 'stratified sample of N records', positiveInt('--sample'))
   .option('--seed <n>', 'sampling seed', (v) => Number(v), 1)
+  .option('--split <name>', 'keep only records whose "split" is NAME (e.g. test)')
   .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
   .option('-m, --model <dir>', 'model folder')
   .option('-k, --top-k <n>', 'premises scored per long article', positiveInt('--top-k'))
@@ -160,7 +161,7 @@ program
   .action(async (data: string | undefined, opts) => {
     const cfg = config(opts.config);
     process.exitCode = await runEval({
-      data, stances: opts.stances, bodies: opts.bodies, bodyIds: opts.bodyIds, sample: opts.sample, seed: opts.seed,
+      data, stances: opts.stances, bodies: opts.bodies, bodyIds: opts.bodyIds, sample: opts.sample, seed: opts.seed, split: opts.split,
       format: opts.format, predictions: opts.predictions,
       checker: { model: opts.model ?? cfg.model, topK: opts.topK ?? cfg.topK, thresholds: cfg.thresholds, phrases: { hedges: cfg.hedges, attributions: cfg.attributions } },
       out: process.stdout, err: process.stderr,

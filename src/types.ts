@@ -52,6 +52,10 @@ export interface ScoredPremise extends Premise {
 export type ReasonKind =
   | 'hedge'
   | 'attribution'
+  | 'source'
+  | 'condition'
+  | 'direction'
+  | 'question'
   | 'number'
   | 'scope'
   | 'negation'
@@ -106,7 +110,23 @@ export interface AggregateScores {
 /** The decision for one headline. */
 export interface Verdict {
   verdict: VerdictLabel;
-  /** How sure the checker is of `verdict`, 0..1. */
+  /**
+   * How sure the checker is of `verdict`, 0..1: with the bundled model, the learned verdict's
+   * calibrated probability (of the deciding claim).
+   */
+  confidence: number;
+  scores: AggregateScores;
+  evidence: Evidence[];
+  reasons: Reason[];
+}
+
+/** One claim of a multi-claim headline ("Council shuts library and raises fees"), judged on its own. */
+export interface ClaimReport {
+  text: string;
+  /** Offsets in the headline of the part the claim comes from. */
+  start: number;
+  end: number;
+  verdict: VerdictLabel;
   confidence: number;
   scores: AggregateScores;
   evidence: Evidence[];
@@ -120,6 +140,8 @@ export interface Report extends Verdict {
   /** The body as checked (after boilerplate removal); sentence offsets point into it. */
   body: string;
   source?: ArticleSource;
+  /** The headline's claims, each judged; the headline's verdict is the worst claim's. */
+  claims: ClaimReport[];
   /** Every body sentence (with offsets) and, under --explain, their scores. */
   sentences: Sentence[];
   /** Per sentence scores when `explain` is on: best premise containing each sentence. */
@@ -134,6 +156,8 @@ export interface Report extends Verdict {
     entailingPremiseSoftened: boolean;
     oppositeInKeySentence: boolean;
     signals: Reason[];
+    /** Learned-verdict features, one set per claim. */
+    features?: Array<Record<string, number>>;
   };
 }
 

@@ -47,3 +47,25 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
 export function jsonLines(text: string): Array<Record<string, unknown>> {
   return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
+
+import { readFileSync } from 'node:fs';
+
+/**
+ * Known misses of the bundled model, listed in test/known-misses.json with why (instead of
+ * hidden behind it.fails): a listed case may miss; an unlisted one must be right. A listed case
+ * that comes right is reported so the list can shrink.
+ */
+const KNOWN_MISSES = JSON.parse(readFileSync(path.join(ROOT, 'test', 'known-misses.json'), 'utf8')) as Record<string, Record<string, string>>;
+
+export function knownMiss(group: string, key: string): string | undefined {
+  return KNOWN_MISSES[group]?.[key];
+}
+
+export function expectOrKnownMiss(group: string, key: string, actual: unknown, expected: unknown): void {
+  const listed = knownMiss(group, key);
+  if (actual === expected) {
+    if (listed) console.warn(`known-misses.json lists ${group}/${key}, which is now right: remove it from the list`);
+    return;
+  }
+  if (!listed) throw new Error(`${group}/${key}: expected ${String(expected)}, got ${String(actual)} (not a listed known miss)`);
+}

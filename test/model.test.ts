@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NliModel } from '../src/nli/model.js';
-import { MODEL_DIR } from './helpers.js';
+import { expectOrKnownMiss, knownMiss, MODEL_DIR } from './helpers.js';
 
 /** The bundled model gives sensible probabilities on clear pairs written for this test. */
 describe('bundled NLI model', () => {
@@ -21,19 +21,22 @@ describe('bundled NLI model', () => {
   const pairs = [
     { premise: 'The city council voted on Tuesday to approve the new budget.', hypothesis: 'The council approved the budget.', want: 'entailment' },
     { premise: 'Two firefighters rescued a cat from a tree on Main Street.', hypothesis: 'Firefighters rescued a cat.', want: 'entailment' },
-    // Known weakness: a reversed outcome with the same words still reads as entailment (0.51);
-    // the checker's opposite-outcome signal covers it. it.fails flags the day a model fixes it.
-    { premise: 'The city council voted on Tuesday to reject the new budget.', hypothesis: 'The council approved the budget.', want: 'contradiction', knownMiss: true },
+    { premise: 'The city council voted on Tuesday to reject the new budget.', hypothesis: 'The council approved the budget.', want: 'contradiction' },
     { premise: 'A man is sleeping on the sofa.', hypothesis: 'A man is running a marathon.', want: 'contradiction' },
     { premise: 'The museum opened a new wing for modern art.', hypothesis: 'The museum director plans to retire next year.', want: 'neutral' },
     { premise: 'A woman is reading a book in the park.', hypothesis: 'The woman is reading a novel by her favourite author.', want: 'neutral' },
+    // The four pairs of the model-v2 issue (news-style, written for it).
+    { premise: 'A teacher arrested after a fire at a primary school was released without charge on Friday, police said.', hypothesis: 'Teacher charged over school fire', want: 'contradiction' },
+    { premise: 'A walkout by dock workers planned for Friday has been called off after talks with the port operator.', hypothesis: 'Dock workers walk out on Friday', want: 'contradiction' },
+    { premise: 'The transport minister resigned on Wednesday after a row over rail funding.', hypothesis: 'Education minister quits', want: 'contradiction' },
+    { premise: "Parliament approved the government's housing bill on Tuesday by 301 votes to 244.", hypothesis: 'MPs back new housing law', want: 'entailment' },
   ];
   for (const pair of pairs) {
-    (pair.knownMiss ? it.fails : it)(`${pair.want}: "${pair.premise}" / "${pair.hypothesis}"`, async () => {
+    const listed = knownMiss('model', pair.hypothesis);
+    it(`${pair.want}: "${pair.premise}" / "${pair.hypothesis}"${listed ? ' (listed known miss)' : ''}`, async () => {
       const [s] = await model.score([pair]);
       expect(s!.entailment + s!.neutral + s!.contradiction).toBeCloseTo(1, 5);
-      expect(argmax({ ...s! })).toBe(pair.want);
-      expect(s![pair.want as keyof typeof s]).toBeGreaterThan(0.5);
+      expectOrKnownMiss('model', pair.hypothesis, argmax({ ...s! }), pair.want);
     });
   }
 

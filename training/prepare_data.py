@@ -9,6 +9,8 @@ Usage: python training/prepare_data.py --data ../shared/data --out /tmp/headchec
 """
 import argparse
 import csv
+import gzip
+import hashlib
 import io
 import json
 import math
@@ -17,6 +19,8 @@ import random
 import re
 import zipfile
 from collections import Counter, defaultdict
+
+import news_pairs
 
 csv.field_size_limit(1 << 24)
 
@@ -226,40 +230,62 @@ def synthetic_pairs(entailed, rng, n_hedge, n_keep, n_number):
 
 # --- assembly ----------------------------------------------------------------------------
 
+# Licences that allow training a model shipped under Apache-2.0. CC BY-NC (xnli-en, anli) and
+# C-UDA (taxinli) sets are evaluation only.
+TRAINABLE_LICENCES = {"none stated", "MIT", "Apache-2.0", "CC BY-SA 3.0", "CC BY-SA 4.0", "MNLI's own terms"}
+EVAL_ONLY = {"xnli-en", "anli", "taxinli"}
+
+
+def load_unified_gz(data):
+    with gzip.open(os.path.join(data, "unified", "nli.jsonl.gz"), "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def stable_bucket(text, n=10):
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % n
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--out", default="/tmp/headcheck-data")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--snli-holdout", type=int, default=2000)
+    ap.add_argument("--news-train", type=int, default=100000, help="news-made pairs mixed into training")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
 
-    unified = load_unified(args.data)
+    unified = load_unified_gz(args.data)
     train, dev, test = [], [], defaultdict(list)
     snli = [r for r in unified if r["source"] == "snli"]
     rng.shuffle(snli)
-    for r in snli[: args.snli_holdout]:
-        test["snli-heldout"].append(r)
+    test["snli-heldout"] += snli[: args.snli_holdout]
     train += snli[args.snli_holdout:]
+    # Subsample the large rule-made sets so they do not drown the human-written ones.
+    keep_share = {"help-monotonicity": 0.3, "breaking-nli": 0.5, "conjnli": 0.55}
 
     for r in unified:
         src, split = r["source"], r["split"]
         if src == "snli":
             continue
+        if src in EVAL_ONLY or r["licence"] not in TRAINABLE_LICENCES:
+            name = {"xnli-en": f"xnli-{split}", "anli": "anli-dev", "taxinli": "mnli-taxinli"}.get(src, src)
+            test[name].append(r)
+            continue
         if src == "sick":
             (test["sick-test"] if split == "test" else train).append(r)
-        elif src == "climate-fever":
+        elif src == "mnli-mismatched-hard":
+            # A fixed 40 % (by hash of the pair) is held out as the MNLI test slice.
+            (test["mnli-hard-heldout"] if stable_bucket(r["premise"] + r["hypothesis"]) < 4 else train).append(r)
+        elif src == "conjnli" and split == "dev":
+            test["conjnli-dev"].append(r)
+        elif src in ("healthver", "emergent", "fever-symmetric") and split == "test":
+            dev.append(r)
+        elif src in ("rte", "rte-covidfact", "rte-scifact") and split == "dev":
+            dev.append(r)
+        elif rng.random() < keep_share.get(src, 1.0):
             train.append(r)
-        elif src == "healthver":
-            (dev if split == "test" else train).append(r)
-        elif src == "emergent":
-            (dev if split == "test" else train).append(r)
-        elif src in ("rte", "rte-covidfact", "rte-scifact"):
-            (dev if split == "dev" else train).append(r)
-        elif src == "fever-symmetric":
-            (dev if split == "test" else train).append(r)
 
     # Climate-FEVER is mostly NOT_ENOUGH_INFO: keep every labelled pair, a third of the rest.
     train = [r for r in train if not (r["source"] == "climate-fever" and r["label"] == "neutral"
@@ -268,23 +294,21 @@ def main():
 
     stances, bodies, train_ids, hold_ids = load_fnc(args.data)
     assert not train_ids & hold_ids, "FNC-1 splits overlap"
-    fnc = fnc_pairs(stances, bodies, train_ids, rng,
-                    caps={"agree": 3000, "disagree": 800, "discuss": 2200, "unrelated": 1800})
-    train += fnc
+    train += fnc_pairs(stances, bodies, train_ids, rng,
+                       caps={"agree": 3000, "disagree": 800, "discuss": 2200, "unrelated": 1800})
 
-    entailed = [(r["premise"], r["hypothesis"]) for r in train
-                if r["label"] == "entailment" and r["source"] in ("snli", "sick", "fever-symmetric")]
-    entailed += [(r["premise"], r["hypothesis"]) for r in fnc
-                 if r["label"] == "entailment" and len(split_sentences(r["premise"])) == 1]
-    train += synthetic_pairs(entailed, rng, n_hedge=3000, n_keep=700, n_number=500)
+    news_train, news_test = news_pairs.build(args.data, args.seed)
+    rng.shuffle(news_train)
+    train += news_train[: args.news_train]
+    test["news-test"] = news_test
 
     rng.shuffle(train)
-    keep = ("source", "premise", "hypothesis", "label")
+    keep = ("source", "premise", "hypothesis", "label", "kind")
 
     def write(name, rows):
         with open(os.path.join(args.out, name), "w", encoding="utf-8") as f:
             for r in rows:
-                f.write(json.dumps({k: r[k] for k in keep}, ensure_ascii=False) + "\n")
+                f.write(json.dumps({k: r[k] for k in keep if k in r}, ensure_ascii=False) + "\n")
 
     write("train.jsonl", train)
     write("dev.jsonl", dev)

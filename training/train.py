@@ -110,6 +110,10 @@ def main():
     ap.add_argument("--save-every", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=True,
+                    help="bf16 autocast (about 1.7x faster on CPUs with AVX-512 BF16; weights stay fp32)")
+    ap.add_argument("--max-minutes", type=float, default=0,
+                    help="stop early (checkpoint + final model) after this many minutes of this run")
     ap.add_argument("--limit-train", type=int, default=0, help="use only N training pairs (smoke runs)")
     args = ap.parse_args()
 
@@ -173,8 +177,9 @@ def main():
     running = 0.0
     for step_idx in range(step, total_steps):
         ids, types, mask, labels = collate(train_enc, schedule[step_idx])
-        logits = model(input_ids=ids, token_type_ids=types, attention_mask=mask).logits
-        loss = nli_loss(logits, labels)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+            logits = model(input_ids=ids, token_type_ids=types, attention_mask=mask).logits
+        loss = nli_loss(logits.float(), labels)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
@@ -187,12 +192,16 @@ def main():
             rate = seen / (time.time() - started)
             eta = (total_steps - done) * args.batch_size / rate / 60
             say(f"step {done}/{total_steps} loss {running:.4f} {rate:.1f} pairs/s eta {eta:.1f} min")
-        if done % args.save_every == 0 or done == total_steps:
+        out_of_time = args.max_minutes and (time.time() - started) / 60 > args.max_minutes
+        if done % args.save_every == 0 or done == total_steps or out_of_time:
             torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                         "scheduler": scheduler.state_dict(), "step": done}, ckpt_path + ".tmp")
             os.replace(ckpt_path + ".tmp", ckpt_path)
             if done % (args.save_every * 4) == 0 or done == total_steps:
                 say(f"step {done} dev accuracy {evaluate(model, dev_enc):.4f}")
+        if out_of_time:
+            say(f"stopping at step {done}/{total_steps}: --max-minutes {args.max_minutes} reached")
+            break
 
     final = os.path.join(args.work, "final")
     model.save_pretrained(final)

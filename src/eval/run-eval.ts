@@ -13,6 +13,10 @@ export interface LabelledArticle {
   headline: string;
   body: string;
   expected: VerdictLabel;
+  /** Phenomenon tags (editorial suite); accuracy is reported per tag. */
+  tags?: string[];
+  /** dev / test (editorial suite): `--split` keeps one. */
+  split?: string;
 }
 
 export interface EvalOptions {
@@ -22,6 +26,8 @@ export interface EvalOptions {
   bodyIds?: string;
   sample?: number;
   seed?: number;
+  /** Keep only items whose `split` is this. */
+  split?: string;
   format: 'text' | 'json';
   predictions?: string;
   checker: CheckerOptions;
@@ -37,6 +43,9 @@ export interface EvalResult extends Metrics {
   articlesPerSecond: number;
   pairsPerSecond: number;
   pairs: number;
+  /** Expected calibration error of `confidence` (10 equal-width bins). */
+  ece: number;
+  perTag?: Record<string, { n: number; correct: number; accuracy: number }>;
 }
 
 /** Loads {id, headline, body, expected} JSONL; a bad line is an error, not a skip. */
@@ -54,7 +63,11 @@ export async function loadLabelledJsonl(file: string): Promise<LabelledArticle[]
     }
     if (typeof r.headline !== 'string' || typeof r.body !== 'string') throw new Error(`${where}: needs string "headline" and "body"`);
     if (!(VERDICTS as readonly unknown[]).includes(r.expected)) throw new Error(`${where}: "expected" must be one of ${VERDICTS.join(', ')}`);
-    out.push({ id: r.id === undefined ? where : String(r.id), headline: r.headline, body: r.body, expected: r.expected as VerdictLabel });
+    if (r.tags !== undefined && !(Array.isArray(r.tags) && r.tags.every((t) => typeof t === 'string'))) throw new Error(`${where}: "tags" must be an array of strings`);
+    out.push({
+      id: r.id === undefined ? where : String(r.id), headline: r.headline, body: r.body, expected: r.expected as VerdictLabel,
+      ...(r.tags ? { tags: r.tags as string[] } : {}), ...(typeof r.split === 'string' ? { split: r.split } : {}),
+    });
   });
   return out;
 }
@@ -106,6 +119,32 @@ export function stratifiedSample<T extends { expected: VerdictLabel }>(items: T[
   return chosen.sort((a, b) => a - b).map((i) => items[i]!);
 }
 
+/** Expected calibration error: |accuracy − mean confidence| per confidence bin, weighted by bin size. */
+export function expectedCalibrationError(items: Array<{ expected: VerdictLabel; predicted: VerdictLabel; confidence: number }>, bins = 10): number {
+  if (items.length === 0) return 0;
+  const sums = Array.from({ length: bins }, () => ({ n: 0, conf: 0, correct: 0 }));
+  for (const it of items) {
+    const b = sums[Math.min(bins - 1, Math.floor(it.confidence * bins))]!;
+    b.n++;
+    b.conf += it.confidence;
+    b.correct += Number(it.expected === it.predicted);
+  }
+  return sums.reduce((e, b) => e + (b.n === 0 ? 0 : (b.n / items.length) * Math.abs(b.correct / b.n - b.conf / b.n)), 0);
+}
+
+function perTag(items: Array<{ expected: VerdictLabel; predicted: VerdictLabel; tags?: string[] }>): EvalResult['perTag'] {
+  const out: NonNullable<EvalResult['perTag']> = {};
+  for (const it of items) {
+    for (const tag of new Set(it.tags ?? [])) {
+      const t = (out[tag] ??= { n: 0, correct: 0, accuracy: 0 });
+      t.n++;
+      t.correct += Number(it.expected === it.predicted);
+    }
+  }
+  for (const t of Object.values(out)) t.accuracy = t.correct / t.n;
+  return Object.keys(out).length > 0 ? Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b))) : undefined;
+}
+
 function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
@@ -120,6 +159,11 @@ export function formatEvalText(r: EvalResult): string {
   }
   lines.push('', `confusion (rows expected, columns predicted)`, `${''.padEnd(14)}${VERDICTS.map((v) => v.slice(0, 11).padStart(13)).join('')}`);
   for (const e of VERDICTS) lines.push(`${e.padEnd(14)}${VERDICTS.map((p) => String(r.confusion[e][p]).padStart(13)).join('')}`);
+  lines.push('', `expected calibration error of confidence: ${r.ece.toFixed(3)}`);
+  if (r.perTag) {
+    lines.push('', `${'tag'.padEnd(18)}${'accuracy'.padStart(9)}${'n'.padStart(6)}`);
+    for (const [tag, t] of Object.entries(r.perTag)) lines.push(`${tag.padEnd(18)}${pct(t.accuracy).padStart(9)}${String(t.n).padStart(6)}`);
+  }
   lines.push('', `${r.seconds.toFixed(1)} s: ${r.articlesPerSecond.toFixed(1)} articles/s, ${r.pairsPerSecond.toFixed(1)} NLI pairs/s (${r.pairs} pairs)`);
   return `${lines.join('\n')}\n`;
 }
@@ -143,6 +187,14 @@ export async function runEval(options: EvalOptions): Promise<number> {
     options.err.write(`headcheck: error: ${(err as Error).message}\n`);
     return 2;
   }
+  if (options.split) {
+    items = items.filter((item) => item.split === options.split);
+    source += ` (split ${options.split})`;
+    if (items.length === 0) {
+      options.err.write(`headcheck: error: no items with "split": "${options.split}" in ${source}\n`);
+      return 2;
+    }
+  }
   if (options.sample) {
     items = stratifiedSample(items, options.sample, options.seed ?? 1);
     source += ` (stratified sample of ${items.length}, seed ${options.seed ?? 1})`;
@@ -155,21 +207,22 @@ export async function runEval(options: EvalOptions): Promise<number> {
     return 2;
   }
   const predictions = options.predictions ? createWriteStream(options.predictions) : undefined;
-  const pairs: Array<{ expected: VerdictLabel; predicted: VerdictLabel }> = [];
+  const pairs: Array<{ expected: VerdictLabel; predicted: VerdictLabel; confidence: number; tags?: string[] }> = [];
   let errors = 0;
   const started = performance.now();
   const pairsBefore = checker.model.pairsScored;
   let index = 0;
   for await (const outcome of checker.checkMany(items.map(({ expected: _e, ...a }) => a))) {
-    const expected = items[index++]!.expected;
+    const item = items[index++]!;
+    const expected = item.expected;
     if (isErrorRecord(outcome)) {
       errors++;
       options.err.write(`headcheck: error: ${outcome.error.message}\n`);
       continue;
     }
-    pairs.push({ expected, predicted: outcome.verdict });
+    pairs.push({ expected, predicted: outcome.verdict, confidence: outcome.confidence, tags: item.tags });
     if (predictions) {
-      await write(predictions, `${JSON.stringify({ id: outcome.id, expected, predicted: outcome.verdict, confidence: outcome.confidence, scores: outcome.scores, decisionInput: outcome.decisionInput })}\n`);
+      await write(predictions, `${JSON.stringify({ id: outcome.id, expected, tags: item.tags, split: item.split, predicted: outcome.verdict, confidence: outcome.confidence, scores: outcome.scores, decisionInput: outcome.decisionInput })}\n`);
     }
   }
   const seconds = (performance.now() - started) / 1000;
@@ -185,6 +238,8 @@ export async function runEval(options: EvalOptions): Promise<number> {
     articlesPerSecond: pairs.length / seconds,
     pairsPerSecond: scored / seconds,
     pairs: scored,
+    ece: expectedCalibrationError(pairs),
+    perTag: perTag(pairs),
   };
   await write(options.out, options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatEvalText(result));
   return errors > 0 ? 2 : 0;

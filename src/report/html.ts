@@ -18,9 +18,9 @@ const ROLE_TEXT: Record<SentenceRole, string> = {
 
 /** A sentence's role in the verdict: signal spans first, then its own probabilities. */
 export function sentenceRole(report: Report, index: number): SentenceRole {
-  const softening = report.reasons.some((r) => r.span?.in === 'body' && r.span.sentence === index && ['hedge', 'attribution', 'scope', 'number'].includes(r.kind));
+  const softening = report.reasons.some((r) => r.span?.in === 'body' && r.span.sentence === index && ['hedge', 'attribution', 'source', 'condition', 'scope', 'number'].includes(r.kind));
   if (softening) return 'hedges';
-  if (report.verdict === 'contradicted' && report.reasons.some((r) => r.span?.in === 'body' && r.span.sentence === index && (r.kind === 'negation' || r.kind === 'opposite'))) return 'contradicts';
+  if (report.verdict === 'contradicted' && report.reasons.some((r) => r.span?.in === 'body' && r.span.sentence === index && (r.kind === 'negation' || r.kind === 'opposite' || r.kind === 'direction'))) return 'contradicts';
   const s = report.sentenceScores?.find((x) => x.index === index);
   if (!s) return 'unrelated';
   if (s.contradiction >= 0.5 && s.contradiction > s.entailment) return 'contradicts';
@@ -39,7 +39,7 @@ h1{font-size:1.4rem}h2{font-size:1.2rem;margin:0 0 .3rem}
 .badge.error{background:#eee;color:#333;border-color:#333}
 article{border-top:1px solid #ccc;padding:1.2rem 0}
 .meta{font:.85rem system-ui,sans-serif;color:#555}
-ul.reasons{font:.9rem system-ui,sans-serif}
+ul.reasons,ul.claims{font:.9rem system-ui,sans-serif}
 .body{margin:.8rem 0}
 .s{padding:.05rem .1rem;border-bottom:2px solid transparent}
 .s.supports{background:#d9f2df;border-bottom-color:#0b5d1e}
@@ -91,7 +91,7 @@ function renderReport(report: Report, i: number, body: string): string {
   return `<article id="${anchor(i)}" data-verdict="${report.verdict}">
 <h2>${badge(report.verdict)} <span class="headline">${escapeHtml(report.headline)}</span></h2>
 <div class="meta">${file} · confidence ${report.confidence.toFixed(2)} · max entailment ${report.scores.entailment.toFixed(2)} · max contradiction ${report.scores.contradiction.toFixed(2)} · relevance ${report.scores.relevance.toFixed(2)}</div>
-<ul class="reasons">${report.reasons.map((r) => `<li><strong>${escapeHtml(r.kind)}</strong>: ${escapeHtml(r.message)}</li>`).join('')}</ul>
+${report.claims.length > 1 ? `<ul class="claims">${report.claims.map((c) => `<li>${badge(c.verdict)} ${escapeHtml(c.text)} <span class="meta">(${c.confidence.toFixed(2)})</span></li>`).join('')}</ul>\n` : ''}<ul class="reasons">${report.reasons.map((r) => `<li><strong>${escapeHtml(r.kind)}</strong>: ${escapeHtml(r.message)}</li>`).join('')}</ul>
 <div class="body">${renderBody(report, body)}</div>
 <details><summary>Sentence scores</summary>
 <table><thead><tr><th>#</th><th>role</th><th>entailment</th><th>neutral</th><th>contradiction</th><th>relevance</th><th>sentence</th></tr></thead>

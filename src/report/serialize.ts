@@ -16,6 +16,7 @@ export function serializeOutcome(outcome: CheckOutcome, explain: boolean): Recor
     scores: outcome.scores,
     evidence: outcome.evidence,
     reasons: outcome.reasons,
+    claims: outcome.claims.map((c) => ({ text: c.text, verdict: c.verdict, confidence: c.confidence, evidence: c.evidence, reasons: c.reasons })),
   };
   if (outcome.source) out.source = outcome.source;
   if (explain) {

@@ -25,6 +25,9 @@ function renderReport(r: Report, c: ChalkInstance, explain: boolean): string {
     c.bold(location(r)),
     `  ${BADGE[r.verdict](c)(r.verdict.toUpperCase())} ${c.dim(`(${r.confidence.toFixed(2)})`)}  ${r.headline}`,
   ];
+  if (r.claims.length > 1) {
+    for (const claim of r.claims) lines.push(`    ${c.dim('claim'.padEnd(13))} ${BADGE[claim.verdict](c)(claim.verdict)} ${c.dim(`(${claim.confidence.toFixed(2)})`)}  ${claim.text}`);
+  }
   for (const reason of r.reasons) lines.push(`    ${c.cyan(reason.kind.padEnd(13))} ${reason.message}`);
   for (const e of r.evidence) {
     const label = e.sentences.length > 1 ? `s${e.sentences[0]! + 1}-${e.sentences[e.sentences.length - 1]! + 1}` : `s${e.index + 1}`;

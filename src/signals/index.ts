@@ -1,5 +1,6 @@
 import type { Reason, Sentence } from '../types.js';
 import { attributionSignal } from './attribution.js';
+import { conditionSignal } from './condition.js';
 import { hedgeSignal } from './hedge.js';
 import { negationSignal, oppositeSignal } from './negation.js';
 import { numberSignal } from './numbers.js';
@@ -15,6 +16,7 @@ export function runSignals(headline: string, evidence: Sentence[], phrases: Sign
   return [
     ...hedgeSignal(headline, evidence, phrases.hedges),
     ...attributionSignal(headline, evidence, phrases.attributions),
+    ...conditionSignal(headline, evidence),
     ...numberSignal(headline, evidence),
     ...scopeSignal(headline, evidence),
     ...negationSignal(headline, evidence),
@@ -25,6 +27,9 @@ export function runSignals(headline: string, evidence: Sentence[], phrases: Sign
 export { attributionSignal, headlineAttributes } from './attribution.js';
 export { hedgeSignal } from './hedge.js';
 export { negationSignal, oppositeSignal } from './negation.js';
-export { numberSignal, extractQuantities, isInflation } from './numbers.js';
+export { numberSignal, isInflation } from './numbers.js';
+export { conditionSignal } from './condition.js';
+export { extractQuantities, compareFigures, type Quantity, type FigureFinding } from './quantities.js';
+export { headlineFrame, bodyFrame, type Frame } from './frame.js';
 export { scopeSignal } from './scope.js';
 export * as phrases from './phrases.js';

@@ -1,3 +1,4 @@
+import { contentTokens } from '../nli/relevance.js';
 import type { Reason, Sentence } from '../types.js';
 import { bodySpan, findPhrases, maskPhrases, reason } from './match.js';
 import { HEDGES, NEGATIONS, OPPOSITES } from './phrases.js';
@@ -24,7 +25,19 @@ export function negationSignal(headline: string, evidence: Sentence[]): Reason[]
   return reasons;
 }
 
-/** Opposite outcomes: rose vs fell, approved vs rejected, reopens vs remains closed. */
+/** Share of the headline's other content words (the outcome word left out) found in the sentence. */
+function aboutTheSame(headline: string, outcome: string, sentence: string): boolean {
+  const skip = new Set(contentTokens(outcome));
+  const wanted = contentTokens(headline).filter((t) => !skip.has(t));
+  if (wanted.length === 0) return true;
+  const have = new Set(contentTokens(sentence));
+  return wanted.filter((t) => have.has(t)).length / wanted.length >= 0.3;
+}
+
+/**
+ * Opposite outcomes: rose vs fell, approved vs rejected, reopens vs remains closed, in a
+ * sentence about the same thing (it shares the headline's other words).
+ */
 export function oppositeSignal(headline: string, evidence: Sentence[]): Reason[] {
   const reasons: Reason[] = [];
   for (const [a, b] of OPPOSITES) {
@@ -33,7 +46,7 @@ export function oppositeSignal(headline: string, evidence: Sentence[]): Reason[]
       if (!said || findPhrases(headline, [theirs]).length > 0) continue;
       for (const sentence of evidence) {
         const opposite = findPhrases(sentence.text, [theirs])[0];
-        if (opposite && findPhrases(sentence.text, [mine]).length === 0) {
+        if (opposite && findPhrases(sentence.text, [mine]).length === 0 && aboutTheSame(headline, said.text, sentence.text)) {
           reasons.push(reason('opposite', `The body says "${opposite.text}" where the headline says "${said.text}".`, bodySpan(sentence, opposite)));
           break;
         }

@@ -4,21 +4,88 @@
  * case-insensitively on word boundaries.
  */
 
-/** The body holds back: possibility, plans, talks, early or unproven findings. */
-export const HEDGES: readonly string[] = [
-  'may(?: have| be)?', 'might(?: have| be)?', 'could(?: have| be)?', 'possibly', 'possible', 'perhaps',
-  'reportedly', 'allegedly', 'apparently', 'likely', 'unlikely', 'probably',
-  '(?:does|did|do) not rule out', "(?:doesn't|didn't|don't) rule out", 'not ruled? out', 'nothing is off the table',
-  '(?:is|are|was|were) considering', 'considering whether', '(?:is|are|was|were) weighing', 'weighing whether',
-  'plans to', '(?:we|they|i) plan to', 'planned to', '(?:is|are|was|were) planning to', 'intends? to', 'aims? to',
-  'hopes? to', '(?:is|are) set to', 'expected to', '(?:has|have|had) proposed', '(?:is|are) proposing', 'in talks', 'talks? (?:with|about|over|on)', 'negotiating',
-  'early results', 'preliminary', 'early findings', 'initial results', 'pilot study',
-  'investigating(?: whether)?', 'under investigation', 'looking into', 'probe into',
-  'suggests?', 'suggested', 'indicates?', 'appears? to', 'seems? to',
-  'associated with', 'linked (?:to|with)', 'correlated with', 'more likely to', 'could not show', 'cannot show',
-  'nothing (?:has been|is|was) (?:decided|agreed|final|settled)', 'no (?:deal|decision|agreement) (?:has been|was) (?:agreed|made|reached)',
-  'not (?:yet )?been (?:decided|agreed|confirmed)', 'unconfirmed', 'rumou?rs?', 'speculation', 'forecasts?', 'predicts?', 'projected', 'warned',
-  'depend(?:s|ed)? on', 'if (?:needed|approved|confirmed|passed)', 'not yet', 'yet to be confirmed', 'further research',
+export type CertaintyClass = 'possible' | 'planned' | 'evidential' | 'investigated' | 'undecided' | 'reported';
+
+/** A cue that lowers how certain a claim is put, with the certainty it leaves (1 = fact). */
+export interface CertaintyCue {
+  pattern: string;
+  kind: CertaintyClass;
+  certainty: number;
+}
+
+const cues = (kind: CertaintyClass, certainty: number, patterns: string[]): CertaintyCue[] =>
+  patterns.map((pattern) => ({ pattern, kind, certainty }));
+
+/**
+ * Body-side certainty, graded as in the factuality literature (Saurí & Pustejovsky's
+ * FactBank: certain > probable > possible > underspecified): investigations and undecided
+ * matters say least, possibility modals little more, plans and forecasts more, evidential
+ * "suggests / linked to" most short of fact.
+ */
+export const CERTAINTY_CUES: readonly CertaintyCue[] = [
+  ...cues('undecided', 0.2, [
+    'nothing (?:has been|is|was) (?:decided|agreed|final|settled|confirmed)', 'no (?:deal|decision|agreement) (?:has been|was|is) (?:agreed|made|reached|taken)',
+    'not (?:yet )?been (?:decided|agreed|confirmed|finali[sz]ed)', 'yet to (?:be )?(?:decide|decided|confirm|confirmed|agree|agreed)', 'unconfirmed', 'undecided',
+    'speculation', 'rumou?r(?:s|ed)?', 'not yet (?:known|clear|decided)', 'unclear whether', 'not clear whether',
+  ]),
+  ...cues('investigated', 0.3, [
+    'investigating(?: whether)?', 'under investigation', 'looking into', 'probe into', 'inquiry into whether', 'examining whether', 'reviewing whether',
+  ]),
+  ...cues('possible', 0.35, [
+    'may(?: have| be)?', 'might(?: have| be)?', 'could(?: have| be)?', 'possibly', 'possible', 'perhaps', 'potentially', 'potential',
+    '(?:does|did|do|would) not rule out', "(?:doesn't|didn't|don't|won't) rule out", 'not ruled? out', 'refused to rule out', 'declined to rule out',
+  ]),
+  ...cues('reported', 0.4, ['reportedly', 'allegedly', 'apparently', 'purportedly', 'supposedly']),
+  ...cues('planned', 0.5, [
+    '(?:is|are|was|were) considering', 'considers?', 'considering whether', '(?:is|are|was|were) weighing', 'mulls?', 'mulling',
+    'plans? to', 'planned to', '(?:is|are|was|were|has been|have been) planned', 'planning to', 'intends? to', 'aims? to', 'hopes? to', 'wants? to', 'seeks? to', 'proposes? to', '(?:has|have|had|is|are|was|were) propos(?:ed|ing)', 'proposed to',
+    '(?:is|are) set to', '(?:is|are|was|were) expected to', 'expects? to', '(?:is|are|was|were) likely to', 'likely', 'unlikely', 'probably',
+    'in talks', 'negotiating', 'negotiations (?:over|on|about|to)', 'scheduled to', '(?:is|are) due to (?=(?:open|close|start|begin|end|take|be|vote|meet|announce|launch|finish|resume|return|sign|leave|arrive|decide|rule|publish)\\b)',
+    'will', "(?:it|he|she|they|we)'ll", 'would', 'forecasts? (?:that|to)', 'predicts? (?:that)?', 'projected to', 'on track to',
+  ]),
+  ...cues('evidential', 0.6, [
+    'suggests?', 'suggested', 'suggesting', 'indicates?', 'indicated', 'appears? to', 'appeared to', 'seems? to', 'seemed to',
+    'associated with', 'linked (?:to|with)', 'tied to', 'correlated with', 'more likely to', 'early results', 'preliminary', 'early findings',
+    'initial results', 'pilot study', 'small study', 'could not show', 'cannot show', 'further research',
+  ]),
+];
+
+/** Headline-side certainty: the same cues, plus headline forms ("X to close Y", "eyes", "weighs"). */
+export const HEADLINE_CERTAINTY_CUES: readonly CertaintyCue[] = [
+  ...CERTAINTY_CUES.filter((c) => !['will', 'would', 'likely'].includes(c.pattern)),
+  ...cues('possible', 0.35, ['could', 'may', 'might']),
+  ...cues('planned', 0.5, ['eyes', 'weighs', 'will', 'set to', 'plans', 'mulls', 'considers', 'poised to', 'moves to', 'likely', 'would']),
+  ...cues('evidential', 0.6, ['links?', 'tied to', 'linked to']),
+];
+
+/** Every hedge pattern (used to keep "does not rule out" from reading as a denial). */
+export const HEDGES: readonly string[] = CERTAINTY_CUES.map((c) => c.pattern);
+
+/** A claim that holds only under a condition. */
+export const CONDITIONS: readonly string[] = [
+  'if', 'unless', 'as long as', 'so long as', 'provided(?: that)?', 'providing', 'on condition that', 'subject to', 'only if', 'depend(?:s|ed|ing)? on', 'in case',
+];
+
+/** Someone else's word, weakly held: accusations, claims, allegations, reports. */
+export const WEAK_SOURCES: readonly string[] = [
+  'accused?', 'accuses', 'accusing', 'accusations?', 'alleged(?:ly)?', 'alleges?', 'allegations?', 'claimed', 'claims?', 'claiming',
+  'according to', 'reportedly', 'insists?', 'insisted', 'sources? (?:say|said|told|close to)', 'critics (?:say|said)', 'rumou?red',
+  'purported(?:ly)?', 'lawsuit', 'complaint', 'contends?', 'argues?', 'argued', 'believes?', 'believed',
+];
+
+/** Speakers a headline names without pointing at anyone in particular: they match any body source. */
+export const GENERIC_SOURCES: readonly string[] = [
+  'report', 'reports', 'sources', 'source', 'study', 'research', 'researchers', 'experts', 'officials', 'analysts', 'survey', 'poll', 'data', 'figures', 'media',
+];
+
+/** Headline verbs that make their subject the source: "Study links…", "Survey finds…". */
+export const HEADLINE_SOURCE_VERBS: readonly string[] = [
+  'links?', 'finds?', 'shows?', 'suggests?', 'reveals?', 'warns?', 'claims?', 'says?', 'urges?', 'calls? for', 'predicts?',
+];
+
+/** Plain attribution: "said", "told". Often an official announcing a fact, so a weaker signal. */
+export const PLAIN_SOURCES: readonly string[] = [
+  'said', 'says', 'say', 'told', 'added', 'stated', 'wrote', 'warned', 'warns', 'predicted', 'estimated', 'estimates',
 ];
 
 /** Someone else's word: accusations, claims, allegations. Plain "said" is too common to count. */

@@ -1,89 +1,174 @@
 import type { EncodedPair } from '../nli/model.js';
+import type { Claim } from '../segment/split-claims.js';
+import { headlineFrame } from '../signals/frame.js';
 import { runSignals, type SignalPhrases } from '../signals/index.js';
-import type { Article, PairScores, Premise, Reason, Report, ScoredPremise, Sentence } from '../types.js';
+import type { Article, ClaimReport, PairScores, Premise, Reason, Report, ScoredPremise, Sentence, VerdictLabel } from '../types.js';
 import { aggregate, focusPremises, keySentence, rankPremises, round, toEvidence, type RankedPremise } from './aggregate.js';
 import { decide } from './decide.js';
+import { claimFeatures, type Features } from './features.js';
+import { type VerdictModel, verdictProbabilities } from './learned.js';
 import type { Thresholds } from './thresholds.js';
+
+/** One claim of the headline with the premises chosen for it. */
+export interface PreparedClaim {
+  claim: Claim;
+  premises: Array<Premise & { relevance: number }>;
+  encoded: EncodedPair[];
+}
 
 /** An article segmented and encoded, waiting for its premise scores. */
 export interface Prepared {
   article: Omit<Article, 'id'> & { id?: string };
   sentences: Sentence[];
-  premises: Array<Premise & { relevance: number }>;
-  encoded: EncodedPair[];
+  claims: PreparedClaim[];
   started: number;
 }
 
 export interface BuildOptions {
   thresholds: Thresholds;
+  /** The learned verdict; without one (a pulled model), the threshold rule decides. */
+  verdictModel?: VerdictModel;
   phrases?: SignalPhrases;
   maxTokens: number;
 }
 
-const SOFTENING = new Set(['hedge', 'attribution', 'scope']);
+const SOFTENING = new Set(['hedge', 'attribution', 'scope', 'condition']);
+/** Worst first: the headline's verdict is its worst claim's. */
+const SEVERITY: VerdictLabel[] = ['contradicted', 'overstated', 'unsupported', 'supported'];
 
-/**
- * Premise scores to a Report: aggregate, find the premises the verdict rests on, run the
- * signals on their sentences, apply the verdict rule, pick the reasons and the evidence.
- */
-export function buildReport(prepared: Prepared, scores: PairScores[], options: BuildOptions): Report {
-  const { article, sentences, premises, encoded } = prepared;
-  const headline = article.headline;
-  const scored: ScoredPremise[] = premises.map((p, i) => ({ ...p, scores: scores[i]! }));
-  const ranked = rankPremises(headline, scored);
+export interface JudgedClaim extends ClaimReport {
+  ranked: RankedPremise[];
+  features: Features;
+  decisionInput: NonNullable<Report['decisionInput']>;
+}
+
+/** One claim: aggregate its premises, run the signals on the sentences that matter, decide. */
+export function judgeClaim(claim: PreparedClaim, scores: PairScores[], sentences: Sentence[], options: BuildOptions): JudgedClaim {
+  const text = claim.claim.text;
+  const scored: ScoredPremise[] = claim.premises.map((p, i) => ({ ...p, scores: scores[i]! }));
+  const ranked = rankPremises(text, scored);
   const aggregateScores = aggregate(ranked);
   const focus = focusPremises(ranked);
   const focusList = [focus.entailing, focus.contradicting, focus.mostRelevant].filter((p): p is RankedPremise => p !== undefined);
   const evidenceSentences = [...new Set(focusList.flatMap((p) => p.sentences))].sort((a, b) => a - b).map((i) => sentences[i]!);
-  const signals = runSignals(headline, evidenceSentences, options.phrases);
-  const entailingKey = focus.entailing ? keySentence(headline, focus.entailing, sentences) : undefined;
-  const relevantKey = focus.mostRelevant ? keySentence(headline, focus.mostRelevant, sentences) : undefined;
+  const signals = runSignals(text, evidenceSentences, options.phrases);
+  const entailingKey = focus.entailing ? keySentence(text, focus.entailing, sentences) : undefined;
+  const relevantKey = focus.mostRelevant ? keySentence(text, focus.mostRelevant, sentences) : undefined;
   const keys = new Set([entailingKey?.index, relevantKey?.index]);
+  const frame = headlineFrame(text);
   const decisionInput = {
     bestEntailment: focus.entailing?.scores.entailment ?? 0,
     entailingPremiseSoftened: signals.some((r) => SOFTENING.has(r.kind) && r.span?.sentence === entailingKey?.index),
-    oppositeInKeySentence: signals.some((r) => r.kind === 'opposite' && keys.has(r.span?.sentence)),
+    oppositeInKeySentence: signals.some((r) => (r.kind === 'opposite' || r.kind === 'direction') && keys.has(r.span?.sentence)),
     signals,
   };
-  const decision = decide({ ...decisionInput, scores: aggregateScores, reasons: signals }, options.thresholds);
+  const features = claimFeatures({ scores: aggregateScores, focus, signals, keySentences: keys, entailingKey: entailingKey?.index, headline: frame, premises: ranked.length });
 
-  const explained = relevantSignals(decision.verdict, signals);
-  // An inflated figure is its own explanation; the generic line would only repeat it.
-  const reasons: Reason[] = decision.basis.kind === 'number' && explained.some((r) => r.kind === 'number') ? explained : [decision.basis, ...explained];
-  if (encoded.some((e) => e.hypothesisTruncated)) {
+  let verdict: VerdictLabel;
+  let confidence: number;
+  let basis: Reason;
+  if (options.verdictModel) {
+    const probs = verdictProbabilities(options.verdictModel, features);
+    verdict = (Object.keys(probs) as VerdictLabel[]).reduce((a, b) => (probs[b] > probs[a] ? b : a));
+    if (frame.question) {
+      // A question asserts nothing: it is "supported" when the body takes it up, else unsupported.
+      verdict = probs.unsupported > 0.5 ? 'unsupported' : 'supported';
+      confidence = round(verdict === 'unsupported' ? probs.unsupported : 1 - probs.unsupported);
+      basis = { kind: 'question', message: verdict === 'supported' ? 'The headline asks a question the body takes up; a question asserts nothing to overstate.' : 'The headline asks a question the body does not take up.' };
+    } else {
+      confidence = round(probs[verdict]);
+      basis = basisFor(verdict, aggregateScores.entailment, aggregateScores.contradiction, aggregateScores.relevance);
+    }
+  } else {
+    const decision = decide({ ...decisionInput, scores: aggregateScores, reasons: signals }, options.thresholds);
+    ({ verdict, confidence, basis } = decision);
+  }
+
+  const explained = relevantSignals(verdict, signals, keys);
+  const reasons: Reason[] = basis.kind === 'number' && explained.some((r) => r.kind === 'number') ? explained : [basis, ...explained];
+  if (claim.encoded.some((e) => e.hypothesisTruncated)) {
     reasons.push({ kind: 'truncated', message: `The headline is longer than the model's ${options.maxTokens}-token window; only its start was compared.` });
   }
-  const order = decision.verdict === 'contradicted' ? [focus.contradicting, focus.mostRelevant, focus.entailing]
-    : decision.verdict === 'unsupported' ? [focus.mostRelevant, focus.entailing, focus.contradicting]
+  const order = verdict === 'contradicted' ? [focus.contradicting, focus.mostRelevant, focus.entailing]
+    : verdict === 'unsupported' ? [focus.mostRelevant, focus.entailing, focus.contradicting]
       : [focus.entailing, focus.mostRelevant, focus.contradicting];
   const evidence = dedupe(order.filter((p): p is RankedPremise => p !== undefined)).map((p) => toEvidence(p, sentences));
+  return { text, start: claim.claim.start, end: claim.claim.end, verdict, confidence, scores: aggregateScores, evidence, reasons, ranked, features, decisionInput };
+}
+
+function basisFor(verdict: VerdictLabel, E: number, C: number, coverage: number): Reason {
+  switch (verdict) {
+    case 'supported':
+      return { kind: 'entailment', message: `A body sentence states the claim (entailment ${pct(E)}).` };
+    case 'contradicted':
+      return { kind: 'contradiction', message: `The body reports a different outcome (contradiction ${pct(C)}).` };
+    case 'unsupported':
+      return { kind: 'no-evidence', message: `No body sentence addresses the claim (best coverage of its words ${pct(coverage)}, entailment ${pct(E)}).` };
+    default:
+      return { kind: 'not-entailed', message: `The body addresses the claim but says less (best entailment ${pct(E)}).` };
+  }
+}
+
+/** The headline's verdict from its claims: any contradicted, else any overstated; part unsupported is overstated. */
+export function combineVerdicts(verdicts: VerdictLabel[]): VerdictLabel {
+  const worst = SEVERITY.find((v) => verdicts.includes(v))!;
+  if (worst === 'unsupported' && verdicts.includes('supported')) return 'overstated';
+  return worst;
+}
+
+/**
+ * Premise scores to a Report: judge each claim, then the headline by its worst claim; the
+ * reasons and evidence are those of the claims that decide it.
+ */
+export function buildReport(prepared: Prepared, scores: PairScores[], options: BuildOptions): Report {
+  const { article, sentences } = prepared;
+  let offset = 0;
+  const judged = prepared.claims.map((c) => {
+    const own = scores.slice(offset, offset + c.premises.length);
+    offset += c.premises.length;
+    return judgeClaim(c, own, sentences, options);
+  });
+  const verdict = combineVerdicts(judged.map((j) => j.verdict));
+  const deciding = judged.filter((j) => j.verdict === verdict);
+  const main = deciding.length > 0 ? deciding.reduce((a, b) => (b.confidence > a.confidence ? b : a)) : judged.find((j) => j.verdict !== 'supported') ?? judged[0]!;
+  const multi = judged.length > 1;
+  const reasons = multi
+    ? judged.filter((j) => j.verdict !== 'supported' || verdict === 'supported').flatMap((j) => j.reasons.map((r) => ({ ...r, message: `"${j.text}": ${r.message}` })))
+    : main.reasons;
+  const evidence = multi ? dedupeEvidence(judged.flatMap((j) => j.evidence.slice(0, 2))) : main.evidence;
+  const confidence = multi && verdict === 'overstated' && main.verdict !== 'overstated'
+    ? round(Math.min(...judged.map((j) => j.confidence)))
+    : main.confidence;
 
   return {
     id: article.id ?? 'article',
-    headline,
+    headline: article.headline,
     body: article.body,
-    verdict: decision.verdict,
-    confidence: decision.confidence,
-    scores: aggregateScores,
+    verdict,
+    confidence,
+    scores: main.scores,
     evidence,
     reasons,
+    claims: judged.map(({ text, start, end, verdict: v, confidence: c, scores: s, evidence: e, reasons: r }) => ({ text, start, end, verdict: v, confidence: c, scores: s, evidence: e, reasons: r })),
     sentences,
-    sentenceScores: sentenceScores(sentences.length, ranked),
+    sentenceScores: sentenceScores(sentences.length, judged.flatMap((j) => j.ranked)),
     source: article.source,
-    decisionInput,
+    decisionInput: { ...main.decisionInput, features: judged.map((j) => j.features) },
   };
 }
 
-function relevantSignals(verdict: Report['verdict'], signals: Reason[]): Reason[] {
-  const kinds = verdict === 'overstated' ? ['hedge', 'attribution', 'number', 'scope']
-    : verdict === 'contradicted' ? ['negation', 'opposite'] : [];
+function relevantSignals(verdict: VerdictLabel, signals: Reason[], keys: Set<number | undefined>): Reason[] {
+  const kinds = verdict === 'overstated' ? ['hedge', 'attribution', 'source', 'condition', 'number', 'scope']
+    : verdict === 'contradicted' ? ['negation', 'opposite', 'direction'] : [];
   const seen = new Set<string>();
-  return signals.filter((r) => {
+  const picked = signals.filter((r) => {
     const key = `${r.kind}:${r.span?.start}:${r.message}`;
     if (!kinds.includes(r.kind) || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  // Key-sentence signals first: they bear on the claim most directly.
+  return [...picked.filter((r) => keys.has(r.span?.sentence)), ...picked.filter((r) => !keys.has(r.span?.sentence))];
 }
 
 function dedupe(premises: RankedPremise[]): RankedPremise[] {
@@ -94,6 +179,20 @@ function dedupe(premises: RankedPremise[]): RankedPremise[] {
     seen.add(key);
     return true;
   });
+}
+
+function dedupeEvidence<T extends { sentences: number[] }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((e) => {
+    const key = e.sentences.join(',');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
 }
 
 /** Per sentence: its own scores when it was scored alone, else the best premise holding it. */

@@ -4,3 +4,8 @@ export { DEFAULT_THRESHOLDS, parseThresholds } from './thresholds.js';
 export type { Thresholds } from './thresholds.js';
 export { aggregate, focusPremises, rankPremises, keySentence, toEvidence } from './aggregate.js';
 export type { RankedPremise, Focus } from './aggregate.js';
+export { claimFeatures, featureVector, FEATURE_NAMES } from './features.js';
+export type { Features, FeatureName, FeatureInput } from './features.js';
+export { loadVerdictModel, parseVerdictModel, verdictProbabilities } from './learned.js';
+export type { VerdictModel } from './learned.js';
+export { buildReport, judgeClaim, combineVerdicts } from './build-report.js';

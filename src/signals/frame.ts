@@ -1,0 +1,118 @@
+/**
+ * The frame around a claim, on either side: how certain it is put (hedges and plans), whose word
+ * it is (a source), under which condition, and whether it is a question. Comparing the
+ * headline's frame with the body's is what tells "the body says less" apart from "the body
+ * says it too, with the same hedge".
+ */
+import { contentTokens } from '../nli/relevance.js';
+import { findPhrases, maskPhrases, type PhraseMatch } from './match.js';
+import { CERTAINTY_CUES, CONDITIONS, GENERIC_SOURCES, HEADLINE_CERTAINTY_CUES, HEADLINE_SOURCE_VERBS, PLAIN_SOURCES, WEAK_SOURCES, type CertaintyCue } from './phrases.js';
+
+export interface CertaintyFinding {
+  /** 1 = stated as fact; lower = less certain (see CERTAINTY_CUES). */
+  certainty: number;
+  cue?: CertaintyCue & { match: PhraseMatch };
+}
+
+export interface SourceFinding {
+  strength: 'weak' | 'said';
+  match: PhraseMatch;
+  /** Content words naming who says it, when found ("a local campaigner" → campaign). */
+  who: string[];
+}
+
+export interface Frame {
+  certainty: CertaintyFinding;
+  source?: SourceFinding;
+  condition?: PhraseMatch;
+  question: boolean;
+}
+
+/** "May" the month is not a hedge: masked before cues are matched. */
+const MONTH_MAY = /\b(?:(?:in|on|since|until|till|by|from|last|next|this|early|late|mid|end of|of|during|through)[\s-]+May\b|May\s+(?:\d{1,2}\b|(?:19|20)\d\d\b))/g;
+
+function withoutMonthMay(text: string): string {
+  return text.replace(MONTH_MAY, (m) => ' '.repeat(m.length));
+}
+
+function lowestCertainty(text: string, cues: readonly CertaintyCue[]): CertaintyFinding {
+  const clean = withoutMonthMay(text);
+  let best: CertaintyFinding = { certainty: 1 };
+  for (const cue of cues) {
+    const match = findPhrases(clean, [cue.pattern])[0];
+    if (match && cue.certainty < best.certainty) best = { certainty: cue.certainty, cue: { ...cue, match } };
+  }
+  return best;
+}
+
+function sourceIn(text: string, headline: boolean): SourceFinding | undefined {
+  const weak = findPhrases(text, WEAK_SOURCES)[0];
+  const plain = weak ? undefined : findPhrases(text, PLAIN_SOURCES)[0];
+  const match = weak ?? plain;
+  if (match) return { strength: weak ? 'weak' : 'said', match, who: whoSays(text, match) };
+  // Headline frames: "Police: …", and a quoted claim.
+  if (headline) {
+    // A quoted claim belongs to whoever the rest of the headline names.
+    const quote = /["“‘'][^"“”‘’]{3,}["”’']/.exec(text);
+    if (quote) return { strength: 'said', match: { text: quote[0], index: quote.index }, who: contentTokens(text.replace(quote[0], ' ')) };
+    const colon = /^([^:]{2,40}):\s/.exec(text);
+    if (colon) return { strength: 'said', match: { text: colon[0], index: 0 }, who: contentTokens(colon[1]!) };
+    const verb = findPhrases(text, HEADLINE_SOURCE_VERBS)[0];
+    const subject = verb ? contentTokens(text.slice(0, verb.index)) : [];
+    if (verb && subject.length > 0 && subject.length <= 3) return { strength: 'said', match: verb, who: subject };
+  }
+  return undefined;
+}
+
+/** The words naming the speaker: before "said"/"claimed", or after "according to". */
+function whoSays(text: string, match: PhraseMatch): string[] {
+  if (/^according to/i.test(match.text)) return contentTokens(text.slice(match.index + match.text.length).split(/[,.;]/)[0] ?? '').slice(0, 4);
+  const before = text.slice(0, match.index).split(/[,;"“”]/).pop() ?? '';
+  return contentTokens(before).slice(-3);
+}
+
+/** Headline future: "Mayor to resign", "Council to close pool" (lower-case verb after "to"). */
+const HEADLINE_TO_VERB = /\bto (?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|be|date|death|court|power|office|jail|prison|hospital|school|work|war|life|trial|police)\b)[a-z]{3,}\b/;
+
+const GENERIC = new Set(GENERIC_SOURCES.flatMap((w) => contentTokens(w)));
+
+export function headlineFrame(headline: string): Frame {
+  let certainty = lowestCertainty(headline, HEADLINE_CERTAINTY_CUES);
+  const future = HEADLINE_TO_VERB.exec(headline);
+  if (future && certainty.certainty > 0.5) {
+    certainty = { certainty: 0.5, cue: { pattern: 'to', kind: 'planned', certainty: 0.5, match: { text: future[0], index: future.index } } };
+  }
+  return {
+    certainty,
+    source: sourceIn(headline, true),
+    condition: findPhrases(headline, CONDITIONS)[0],
+    question: /\?\s*["'”’]?\s*$/.test(headline),
+  };
+}
+
+export function bodyFrame(sentence: string): Frame {
+  // A condition's own clause is not a hedge of the claim ("if approved" is the condition).
+  return {
+    certainty: lowestCertainty(sentence, CERTAINTY_CUES),
+    source: sourceIn(sentence, false),
+    condition: findPhrases(maskPhrases(sentence, ['if (?:so|not|any|anything|ever|only)']), CONDITIONS)[0],
+    question: false,
+  };
+}
+
+/** The headline is more certain than the body (a dropped or weakened hedge). */
+export function moreCertain(headline: Frame, body: Frame): boolean {
+  return headline.certainty.certainty > body.certainty.certainty + 0.05;
+}
+
+/**
+ * The body puts the claim in someone's mouth and the headline states it bare, or names a
+ * different speaker. A headline source cancels the body's only when they can be the same.
+ */
+export function sourceDropped(headline: Frame, body: Frame): boolean {
+  if (!body.source) return false;
+  if (!headline.source) return true;
+  const h = new Set(headline.source.who);
+  if (h.size === 0 || body.source.who.length === 0 || headline.source.who.some((w) => GENERIC.has(w))) return false;
+  return !body.source.who.some((w) => h.has(w));
+}

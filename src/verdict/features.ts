@@ -1,0 +1,74 @@
+/**
+ * What the learned verdict sees for one claim: the model's probabilities on the premises that
+ * matter, how much of the claim the body covers, and each signal as a 0/1 feature (in the key
+ * sentence, where it bears on the claim, and anywhere in the evidence).
+ */
+import type { AggregateScores, Reason } from '../types.js';
+import type { Frame } from '../signals/frame.js';
+import type { Focus } from './aggregate.js';
+
+export const FEATURE_NAMES = [
+  'entailment', 'contradiction', 'neutralOfEntailing', 'entailmentOfRelevant', 'contradictionOfRelevant', 'coverage',
+  'coverageOfEntailing', 'margin', 'entailmentPlain', 'entailmentSoftened',
+  'hedgeKey', 'hedgeAny', 'plannedKey', 'attributionKey', 'sourceKey', 'conditionKey', 'inflated', 'direction', 'figureMismatch',
+  'scopeKey', 'negationKey', 'oppositeKey', 'oppositeContradiction', 'headlineHedged', 'headlineSourced', 'logPremises',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface FeatureInput {
+  scores: AggregateScores;
+  focus: Focus;
+  /** Signals over the evidence sentences. */
+  signals: Reason[];
+  /** Sentence indexes of the key sentences (best-entailing and most relevant premises). */
+  keySentences: Set<number | undefined>;
+  /** The sentence the best-entailing premise rests on. */
+  entailingKey?: number;
+  headline: Frame;
+  premises: number;
+}
+
+const SOFTENING = new Set(['hedge', 'attribution', 'condition', 'scope']);
+
+export function claimFeatures(input: FeatureInput): Features {
+  const { scores, focus, signals, keySentences } = input;
+  const inKey = (kind: string) => signals.some((r) => r.kind === kind && keySentences.has(r.span?.sentence));
+  const any = (kind: string) => signals.some((r) => r.kind === kind);
+  const softenedEntailing = signals.some((r) => SOFTENING.has(r.kind) && r.span?.sentence === input.entailingKey);
+  const E = scores.entailment;
+  const C = scores.contradiction;
+  const opposite = inKey('opposite');
+  return {
+    entailment: E,
+    contradiction: C,
+    neutralOfEntailing: focus.entailing?.scores.neutral ?? 1,
+    entailmentOfRelevant: focus.mostRelevant?.scores.entailment ?? 0,
+    contradictionOfRelevant: focus.mostRelevant?.scores.contradiction ?? 0,
+    coverage: scores.relevance,
+    coverageOfEntailing: focus.entailing?.coverage ?? 0,
+    margin: E - C,
+    entailmentPlain: softenedEntailing ? 0 : E,
+    entailmentSoftened: softenedEntailing ? E : 0,
+    hedgeKey: Number(signals.some((r) => r.kind === 'hedge' && keySentences.has(r.span?.sentence) && !r.message.includes('plans or expects'))),
+    hedgeAny: Number(any('hedge')),
+    plannedKey: Number(signals.some((r) => r.kind === 'hedge' && keySentences.has(r.span?.sentence) && r.message.includes('plans or expects'))),
+    attributionKey: Number(inKey('attribution')),
+    sourceKey: Number(inKey('source')),
+    conditionKey: Number(inKey('condition')),
+    inflated: Number(signals.some((r) => r.kind === 'number' && r.message.includes('is bigger than'))),
+    direction: Number(any('direction')),
+    figureMismatch: Number(signals.some((r) => r.kind === 'number' && r.message.includes('does not match'))),
+    scopeKey: Number(inKey('scope')),
+    negationKey: Number(inKey('negation')),
+    oppositeKey: Number(opposite),
+    oppositeContradiction: opposite ? C : 0,
+    headlineHedged: Number(input.headline.certainty.certainty < 1),
+    headlineSourced: Number(input.headline.source !== undefined),
+    logPremises: Math.log1p(input.premises),
+  };
+}
+
+export function featureVector(f: Features): number[] {
+  return FEATURE_NAMES.map((name) => f[name]);
+}

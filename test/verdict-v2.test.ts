@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { expectedCalibrationError } from '../src/eval/run-eval.js';
+import { splitClaims } from '../src/segment/split-claims.js';
+import { splitSentences } from '../src/segment/split-sentences.js';
+import { bodyFrame, headlineFrame, moreCertain, sourceDropped } from '../src/signals/frame.js';
+import { attributionSignal, conditionSignal, hedgeSignal, negationSignal, numberSignal, oppositeSignal, runSignals, scopeSignal } from '../src/signals/index.js';
+import { compareFigures, extractQuantities } from '../src/signals/quantities.js';
+import { combineVerdicts } from '../src/verdict/build-report.js';
+import { FEATURE_NAMES } from '../src/verdict/features.js';
+import { parseVerdictModel, verdictProbabilities } from '../src/verdict/learned.js';
+
+const sentences = (text: string) => splitSentences(text);
+const figures = (headline: string, body: string) => compareFigures(extractQuantities(headline), extractQuantities(body)).map((f) => f.kind);
+
+describe('quantities', () => {
+  it('reads number words, dozens, fractions, "nine in ten", multipliers and scales', () => {
+    const q = (text: string) => extractQuantities(text).map((x) => [x.value, x.unit]);
+    expect(q('Three dozen arrested')).toEqual([[36, 'count']]);
+    expect(q('Nine in ten voters')).toEqual([[90, 'percent']]);
+    expect(q('About a third of homes')).toEqual([[100 / 3, 'percent']]);
+    expect(q('Sales triple')).toEqual([[200, 'percent']]);
+    expect(q('A deal worth €6bn')).toEqual([[6e9, 'money']]);
+    expect(q('Rates up 0.5 percentage points')).toEqual([[0.5, 'points']]);
+    expect(q('between 40 and 50 people')).toEqual([[45, 'count']]);
+  });
+
+  it('leaves out years, ordinals and "one of"', () => {
+    expect(extractQuantities('In 2024, one of the 3rd-round ties was replayed in May 2023.')).toEqual([]);
+  });
+
+  it('tells level from change and reads the direction', () => {
+    const [jump] = extractQuantities('Inflation jumps to 7 per cent');
+    expect([jump!.direction, jump!.change]).toEqual([1, false]);
+    const [rise] = extractQuantities('sales rose by 15 per cent');
+    expect([rise!.direction, rise!.change]).toEqual([1, true]);
+    const [eased] = extractQuantities('Inflation eased to 3.2 per cent');
+    expect(eased!.direction).toBe(-1);
+  });
+
+  it('compares like with like', () => {
+    expect(figures('Inflation jumps to 7 per cent', 'Inflation eased to 3.2 per cent in May, down from 3.6 per cent in April.')).toEqual(['direction']);
+    expect(figures('Carmakers agree 6 billion tie-up', 'Two of the biggest carmakers agreed a deal worth about 6 billion euros.')).toEqual(['match']);
+    expect(figures('Three dozen arrested after match', 'Police arrested 36 people after the match.')).toEqual(['match']);
+    expect(figures('Bakery chain triples its sales', 'Sales rose by 15 per cent last year.')).toEqual(['inflated']);
+    expect(figures('Sales double', 'Sales rose 100 per cent.')).toEqual(['match']);
+    expect(figures('400 passengers stranded', 'Around 40 passengers were stranded.')).toEqual(['inflated']);
+    expect(figures('About 50 homes flooded', 'Some 48 homes were flooded.')).toEqual(['match']);
+    // Different things counted, or a change against a level: not compared.
+    expect(figures('Firm cuts 300 jobs', 'The firm, which has 12 factories, cut 300 jobs.')).toEqual(['match']);
+    expect(figures('Rates rise 2 per cent', 'Rates stand at 5 per cent.')).toEqual([]);
+  });
+});
+
+describe('frames', () => {
+  it('does not read "May" the month, "talks with" or a noun "forecasts" as hedges', () => {
+    expect(bodyFrame('Inflation eased to 3.2 per cent in May.').certainty.certainty).toBe(1);
+    expect(bodyFrame('The walkout was called off after talks with the port operator.').certainty.certainty).toBe(1);
+    expect(bodyFrame('Revenue fell short of forecasts this year.').certainty.certainty).toBe(1);
+    expect(bodyFrame('Prices may rise in May.').certainty.cue?.match.text).toBe('may');
+  });
+
+  it('lets a headline hedge cancel a body hedge only when it is at least as weak', () => {
+    const body = bodyFrame('A small study suggests coffee may be linked to lower risk.');
+    expect(moreCertain(headlineFrame('Coffee may cut cancer risk'), body)).toBe(false);
+    expect(moreCertain(headlineFrame('Study shows coffee cuts cancer risk'), body)).toBe(true);
+    expect(moreCertain(headlineFrame('Mayor to resign in June'), bodyFrame('The mayor will step down in June.'))).toBe(false);
+    expect(moreCertain(headlineFrame('Mayor resigns'), bodyFrame('The mayor will step down in June.'))).toBe(true);
+  });
+
+  it('keeps a headline source only when it can be the body\'s', () => {
+    const body = bodyFrame('The bridge is unsafe, a local campaigner claimed.');
+    expect(sourceDropped(headlineFrame('Bridge is unsafe'), body)).toBe(true);
+    expect(sourceDropped(headlineFrame('Campaigner says bridge is unsafe'), body)).toBe(false);
+    expect(sourceDropped(headlineFrame('Engineers say bridge is unsafe'), body)).toBe(true);
+    expect(sourceDropped(headlineFrame('Bridge unsafe, report says'), body)).toBe(false);
+  });
+
+  it('knows a question and a condition', () => {
+    expect(headlineFrame('Could the heatwave last until August?').question).toBe(true);
+    expect(bodyFrame('There will be no new taxes unless revenue falls short, the governor said.').condition?.text).toBe('unless');
+    expect(bodyFrame('If so, the plan goes ahead.').condition).toBeUndefined();
+  });
+});
+
+describe('signals stay quiet on ordinary factual sentences', () => {
+  // One false-positive check per signal: plain reporting must not fire it.
+  const plain = sentences('The council approved the budget on Monday. Maria Lopez, 54, has run the bakery since 2010. '
+    + 'The proposed merger was blocked by the regulator in May. Talks with unions ended on Friday. Sales beat forecasts.');
+  const headline = 'Council approves budget';
+  it.each([
+    ['hedge', hedgeSignal], ['attribution', attributionSignal], ['condition', conditionSignal], ['number', numberSignal],
+    ['scope', scopeSignal], ['opposite', oppositeSignal],
+  ] as const)('%s', (_name, signal) => {
+    expect(signal(headline, plain)).toEqual([]);
+  });
+  it('negation', () => {
+    expect(negationSignal(headline, sentences('The council approved the budget on Monday.'))).toEqual([]);
+  });
+});
+
+describe('signals on the issue examples', () => {
+  it('reads a dropped condition as a condition, not a hedge', () => {
+    const reasons = runSignals('Governor: no new taxes this year', sentences('There will be no new taxes this year unless revenue falls short of forecasts, the governor said.'));
+    expect(reasons.map((r) => r.kind)).toContain('condition');
+    expect(reasons.find((r) => r.kind === 'condition')!.message).toContain('unless revenue falls short of forecasts');
+    expect(reasons.filter((r) => r.kind === 'hedge' && r.span?.text === 'forecasts')).toEqual([]);
+  });
+
+  it('does not call "talks with" a hedge and finds the reversed outcome', () => {
+    const reasons = runSignals('Dock workers walk out on Friday', sentences('A walkout by dock workers planned for Friday has been called off after talks with the port operator.'));
+    expect(reasons.filter((r) => r.kind === 'hedge' && /talks/.test(r.span?.text ?? ''))).toEqual([]);
+  });
+
+  it('finds the survey\'s own hedge and source in the headline', () => {
+    const reasons = runSignals('Survey links social media to teen anxiety', sentences('Heavy social media use is linked to higher levels of anxiety among teenagers, according to a survey.'));
+    expect(reasons.filter((r) => r.kind === 'hedge' || r.kind === 'attribution')).toEqual([]);
+  });
+});
+
+describe('claims', () => {
+  const claims = (h: string) => splitClaims(h).map((c) => c.text);
+  it('splits coordinated predicates and clauses that state a second fact', () => {
+    expect(claims('Council shuts library and raises parking fees')).toEqual(['Council shuts library', 'Council raises parking fees']);
+    expect(claims('Mayor resigns after audit finds fraud')).toEqual(['Mayor resigns', 'audit finds fraud']);
+    expect(claims('Minister: council shuts library and raises fees')).toEqual(['Minister: council shuts library', 'Minister: council raises fees']);
+  });
+
+  it('keeps one claim when a side has no verb', () => {
+    expect(claims('Tom and Jerry win')).toEqual(['Tom and Jerry win']);
+    expect(claims('Three dozen arrested after match')).toEqual(['Three dozen arrested after match']);
+    expect(claims('Could the heatwave last until August and beyond?')).toEqual(['Could the heatwave last until August and beyond?']);
+  });
+
+  it('gives offsets into the headline', () => {
+    const h = 'Council shuts library and raises parking fees';
+    const [, second] = splitClaims(h);
+    expect(h.slice(second!.start, second!.end)).toBe('raises parking fees');
+  });
+
+  it('judges the headline by its worst claim; part unsupported is overstated', () => {
+    expect(combineVerdicts(['supported', 'contradicted'])).toBe('contradicted');
+    expect(combineVerdicts(['supported', 'overstated'])).toBe('overstated');
+    expect(combineVerdicts(['supported', 'unsupported'])).toBe('overstated');
+    expect(combineVerdicts(['unsupported', 'unsupported'])).toBe('unsupported');
+    expect(combineVerdicts(['supported'])).toBe('supported');
+  });
+});
+
+describe('learned verdict', () => {
+  const model = {
+    classes: ['supported', 'overstated', 'contradicted', 'unsupported'],
+    features: [...FEATURE_NAMES],
+    mean: FEATURE_NAMES.map(() => 0),
+    scale: FEATURE_NAMES.map(() => 1),
+    weights: [FEATURE_NAMES.map((f) => (f === 'entailment' ? 4 : 0)), FEATURE_NAMES.map((f) => (f === 'hedgeKey' ? 4 : 0)), FEATURE_NAMES.map((f) => (f === 'contradiction' ? 4 : 0)), FEATURE_NAMES.map(() => 0)],
+    bias: [0, 0, 0, 1],
+    temperature: 1,
+  };
+  const features = (over: Record<string, number>) => Object.fromEntries(FEATURE_NAMES.map((f) => [f, over[f] ?? 0])) as never;
+
+  it('gives probabilities that sum to 1 and follow the weights', () => {
+    const m = parseVerdictModel(model, 'test');
+    const p = verdictProbabilities(m, features({ entailment: 1 }));
+    expect(Object.values(p).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    expect(Object.entries(p).sort((a, b) => b[1] - a[1])[0]![0]).toBe('supported');
+    expect(verdictProbabilities(m, features({ hedgeKey: 1 })).overstated).toBeGreaterThan(0.5);
+  });
+
+  it('rejects a model fitted for other features, naming the fix', () => {
+    expect(() => parseVerdictModel({ ...model, features: ['entailment'] }, 'x/verdict.json')).toThrow(/x\/verdict.json: .*refit it with training\/fit-verdict.mjs/);
+    expect(() => parseVerdictModel({ ...model, temperature: 0 }, 'x')).toThrow();
+  });
+});
+
+describe('expected calibration error', () => {
+  it('is 0 when confidence matches accuracy per bin and grows with overconfidence', () => {
+    const right = { expected: 'supported', predicted: 'supported' } as const;
+    const wrong = { expected: 'supported', predicted: 'overstated' } as const;
+    expect(expectedCalibrationError([{ ...right, confidence: 0.75 }, { ...right, confidence: 0.75 }, { ...right, confidence: 0.75 }, { ...wrong, confidence: 0.75 }])).toBeCloseTo(0, 10);
+    expect(expectedCalibrationError([{ ...wrong, confidence: 0.95 }, { ...right, confidence: 0.95 }])).toBeCloseTo(0.45, 10);
+  });
+});
