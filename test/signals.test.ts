@@ -90,15 +90,17 @@ describe('numbers', () => {
 });
 
 describe('scope', () => {
-  it('flags one branch reported as all shops', () => {
-    const text = 'The chain will close its branch on Market Street.';
-    const reasons = scopeSignal('Bakery chain closes its shops', body(text).sentences);
-    expect(reasons.map((r) => r.span?.text)).toEqual(['its branch on']);
+  it('flags a counted or limited group reported as the whole group', () => {
+    const text = 'Three primary schools in Ashby were closed on Monday after their boilers failed.';
+    const reasons = scopeSignal('Ashby schools shut over boiler failures', body(text).sentences);
+    expect(reasons.map((r) => r.span?.text)).toEqual(['Three primary schools']);
+    expect(scopeSignal('Ashby flights cancelled', body('The airline cancelled two of its five flights to Ashby.').sentences).map((r) => r.span?.text)).toEqual(['two of its five flights']);
     expect(scopeSignal('All schools shut', body('Three schools shut on Monday.').sentences).map((r) => r.span?.text)).toEqual(['Three']);
   });
 
   it('is quiet without a universal headline or without a limiter', () => {
     expect(scopeSignal('Bakery closes branch', body('The chain will close its branch on Market Street.').sentences)).toEqual([]);
+    expect(scopeSignal('Three Ashby schools shut', body('Three primary schools in Ashby were closed.').sentences)).toEqual([]);
     expect(scopeSignal('All schools shut', body('Every school in the county shut on Monday.').sentences)).toEqual([]);
   });
 });

@@ -61,6 +61,9 @@ def main():
     ap.add_argument("--out", default=None)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="first N pairs of each set (smoke runs)")
+    ap.add_argument("--sets", nargs="+", default=["snli-heldout", "mnli-hard-heldout", "mnli-taxinli", "xnli-test", "xnli-dev",
+                                                   "anli-dev", "sick-test", "conjnli-dev", "news-test", "dev"],
+                    help="held-out sets written by prepare_data.py (never trained on)")
     args = ap.parse_args()
 
     opts = ort.SessionOptions()
@@ -70,8 +73,12 @@ def main():
     tokenizer = Tokenizer.from_file(os.path.join(args.model, "tokenizer.json"))
 
     report = {}
-    for name in ("sick-test", "snli-heldout", "dev"):
-        rows = load(os.path.join(args.data, f"{name}.jsonl"))
+    for name in args.sets:
+        path = os.path.join(args.data, f"{name}.jsonl")
+        if not os.path.exists(path):
+            print(f"{name}: {path} not found, skipped", flush=True)
+            continue
+        rows = load(path)
         if args.limit:
             rows = rows[: args.limit]
         t0 = time.time()
@@ -82,6 +89,14 @@ def main():
             p32 = predict(fp32, tokenizer, rows)
             entry["fp32_accuracy"] = round(accuracy(rows, p32), 4)
             entry["int8_fp32_agreement"] = round(sum(a == b for a, b in zip(p8, p32)) / len(rows), 4)
+        if any("kind" in r for r in rows):
+            # News-made pairs: accuracy per transformation, so template-learning shows.
+            kinds = {}
+            for r, p in zip(rows, p8):
+                k = kinds.setdefault(r["kind"], [0, 0])
+                k[0] += accuracy([r], [p]) == 1
+                k[1] += 1
+            entry["per_kind"] = {k: {"n": v[1], "int8_accuracy": round(v[0] / v[1], 4)} for k, v in sorted(kinds.items())}
         report[name] = entry
         print(name, entry, flush=True)
     if args.out:

@@ -105,7 +105,7 @@ export const HEADLINE_ATTRIBUTION: readonly string[] = [
 export const LIMITERS: readonly string[] = [
   'only', 'just', 'one of', 'a single', 'some', 'several', 'a few', 'a handful of', 'part of', 'certain',
   'a number of', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a minority of',
-  'its (?:branch|shop|store|office|site|school|plant|factory|restaurant|outlet) (?:on|in|at)',
+  'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'a dozen', 'dozens of', 'parts? of', 'sections? of', 'one batch of', 'a batch of',
 ];
 
 /** Words that make a claim universal. */

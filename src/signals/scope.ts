@@ -1,6 +1,16 @@
+import { stem } from '../nli/relevance.js';
 import type { Reason, Sentence } from '../types.js';
 import { bodySpan, findPhrases, reason } from './match.js';
 import { LIMITERS, UNIVERSALS } from './phrases.js';
+
+/** A limiter or a count and the next three words, among which the noun it limits ("three primary schools"). */
+const LIMITED_NOUN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?<lim>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|most|many|half) of (?:its|their|the) (?:\d+|\p{L}+)|${LIMITERS.join('|')}|most|many|selected|\d{1,3}(?:,\d{3})*)(?<words>(?:\s+[\p{L}'-]+){1,3})`,
+  'giu',
+);
+const QUANTIFIER_BEFORE = new RegExp(String.raw`(?:${LIMITERS.join('|')}|most|many|selected|\d[\d,.]*|half|third|quarter)\s+(?:\S+\s+){0,2}$`, 'iu');
+
+const nounKey = (word: string) => stem(word.toLowerCase().replace(/ies$/, 'y').replace(/(?<=\w{3})s$/, ''));
 
 /** A headline claim about a whole group: "all", "every", or a bare plural after its/their/the. */
 function universalIn(headline: string): string | undefined {
@@ -9,18 +19,43 @@ function universalIn(headline: string): string | undefined {
   return /\b(?:its|their)\s+(\p{L}+s)\b/iu.exec(headline)?.[0];
 }
 
+/** Plural nouns the headline states without a limiter or count ("schools shut", "all flights"). */
+function unlimitedPlurals(headline: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of headline.matchAll(/\p{L}{3,}s\b/gu)) {
+    if (QUANTIFIER_BEFORE.test(headline.slice(0, m.index))) continue;
+    out.set(nounKey(m[0]), m[0]);
+  }
+  return out;
+}
+
 /**
- * Scope widened: the body speaks of one branch, three schools, some patients; the headline
- * of all of them.
+ * Scope widened: the body speaks of one branch, three schools, some farmers; the headline of
+ * all of them, or of the bare plural.
  */
 export function scopeSignal(headline: string, evidence: Sentence[]): Reason[] {
-  const universal = universalIn(headline);
-  if (!universal || findPhrases(headline, LIMITERS).length > 0) return [];
   const reasons: Reason[] = [];
+  const universal = universalIn(headline);
+  const headlineLimited = findPhrases(headline, LIMITERS).length > 0;
+  const plurals = unlimitedPlurals(headline);
   for (const sentence of evidence) {
-    const limiter = findPhrases(sentence.text, LIMITERS)[0];
-    if (limiter) {
-      reasons.push(reason('scope', `The body limits the claim ("${limiter.text}") where the headline says "${universal}".`, bodySpan(sentence, limiter)));
+    if (universal && !headlineLimited) {
+      const limiter = findPhrases(sentence.text, LIMITERS)[0];
+      if (limiter) {
+        reasons.push(reason('scope', `The body limits the claim ("${limiter.text}") where the headline says "${universal}".`, bodySpan(sentence, limiter)));
+        continue;
+      }
+    }
+    for (const m of sentence.text.matchAll(LIMITED_NOUN)) {
+      const g = m.groups!;
+      if (/^(?:19|20)\d\d$/.test(g.lim!)) continue;
+      const words = g.words!.trim().split(/\s+/);
+      const at = words.findIndex((w) => plurals.has(nounKey(w)));
+      if (at < 0) continue;
+      const text = `${g.lim} ${words.slice(0, at + 1).join(' ')}`;
+      const said = plurals.get(nounKey(words[at]!))!;
+      reasons.push(reason('scope', `The body speaks of "${text}"; the headline of ${universal ? `"${universal}"` : `"${said}" in general`}.`, bodySpan(sentence, { text, index: m.index! })));
+      break;
     }
   }
   return reasons;
