@@ -80,7 +80,7 @@ export function headlineFrame(headline: string): Frame {
   let certainty = lowestCertainty(headline, HEADLINE_CERTAINTY_CUES);
   const future = HEADLINE_TO_VERB.exec(headline);
   if (future && certainty.certainty > 0.5) {
-    certainty = { certainty: 0.5, cue: { pattern: 'to', kind: 'planned', certainty: 0.5, match: { text: future[0], index: future.index } } };
+    certainty = { certainty: 0.5, cue: { pattern: 'to', kind: 'planned', certainty: 0.5, prior: 0.5, match: { text: future[0], index: future.index } } };
   }
   return {
     certainty,

@@ -4,17 +4,26 @@
  * case-insensitively on word boundaries.
  */
 
+import { FITTED_CERTAINTY } from './certainty-fitted.js';
+
 export type CertaintyClass = 'possible' | 'planned' | 'evidential' | 'investigated' | 'undecided' | 'reported';
 
 /** A cue that lowers how certain a claim is put, with the certainty it leaves (1 = fact). */
 export interface CertaintyCue {
   pattern: string;
   kind: CertaintyClass;
+  /** Fitted from annotated sentences (training/fit_certainty.py), else the class prior. */
   certainty: number;
+  /** The class's hand-set grade, the prior the fit shrinks toward. */
+  prior: number;
 }
 
-const cues = (kind: CertaintyClass, certainty: number, patterns: string[]): CertaintyCue[] =>
-  patterns.map((pattern) => ({ pattern, kind, certainty }));
+/**
+ * Epistemic cues (may, reportedly, suggests…) take their fitted certainty; plans and forecasts
+ * keep the prior: the annotated sets grade belief, not whether an event has happened yet.
+ */
+const cues = (kind: CertaintyClass, prior: number, patterns: string[]): CertaintyCue[] =>
+  patterns.map((pattern) => ({ pattern, kind, prior, certainty: kind === 'planned' ? prior : FITTED_CERTAINTY[pattern] ?? prior }));
 
 /**
  * Body-side certainty, graded as in the factuality literature (Saurí & Pustejovsky's
