@@ -55,6 +55,7 @@ export type ReasonKind =
   | 'source'
   | 'condition'
   | 'direction'
+  | 'entity'
   | 'question'
   | 'number'
   | 'scope'

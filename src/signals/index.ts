@@ -1,6 +1,7 @@
 import type { Reason, Sentence } from '../types.js';
 import { attributionSignal } from './attribution.js';
 import { conditionSignal } from './condition.js';
+import { entitySignal } from './entity.js';
 import { hedgeSignal } from './hedge.js';
 import { negationSignal, oppositeSignal } from './negation.js';
 import { numberSignal } from './numbers.js';
@@ -21,6 +22,7 @@ export function runSignals(headline: string, evidence: Sentence[], phrases: Sign
     ...scopeSignal(headline, evidence),
     ...negationSignal(headline, evidence),
     ...oppositeSignal(headline, evidence),
+    ...entitySignal(headline, evidence),
   ];
 }
 
@@ -29,6 +31,7 @@ export { hedgeSignal } from './hedge.js';
 export { negationSignal, oppositeSignal } from './negation.js';
 export { numberSignal, isInflation } from './numbers.js';
 export { conditionSignal } from './condition.js';
+export { entitySignal, missingNames } from './entity.js';
 export { extractQuantities, compareFigures, type Quantity, type FigureFinding } from './quantities.js';
 export { headlineFrame, bodyFrame, type Frame } from './frame.js';
 export { scopeSignal } from './scope.js';

@@ -1,7 +1,8 @@
 import type { EncodedPair } from '../nli/model.js';
 import type { Claim } from '../segment/split-claims.js';
 import { headlineFrame } from '../signals/frame.js';
-import { runSignals, type SignalPhrases } from '../signals/index.js';
+import { missingNames, runSignals, type SignalPhrases } from '../signals/index.js';
+import { compareFigures, extractQuantities } from '../signals/quantities.js';
 import type { Article, ClaimReport, PairScores, Premise, Reason, Report, ScoredPremise, Sentence, VerdictLabel } from '../types.js';
 import { aggregate, focusPremises, keySentence, rankPremises, round, toEvidence, type RankedPremise } from './aggregate.js';
 import { decide } from './decide.js';
@@ -62,7 +63,11 @@ export function judgeClaim(claim: PreparedClaim, scores: PairScores[], sentences
     oppositeInKeySentence: signals.some((r) => (r.kind === 'opposite' || r.kind === 'direction') && keys.has(r.span?.sentence)),
     signals,
   };
-  const features = claimFeatures({ scores: aggregateScores, focus, signals, keySentences: keys, entailingKey: entailingKey?.index, headline: frame, premises: ranked.length });
+  const figureMatches = compareFigures(extractQuantities(text), evidenceSentences.flatMap((s) => extractQuantities(s.text))).filter((f) => f.kind === 'match').length;
+  const features = claimFeatures({
+    scores: aggregateScores, focus, signals, keySentences: keys, entailingKey: entailingKey?.index, headline: frame, premises: ranked.length,
+    figureMatches, namesMissing: missingNames(text, sentences.map((s) => s.text).join(' ')),
+  });
 
   let verdict: VerdictLabel;
   let confidence: number;
@@ -159,7 +164,7 @@ export function buildReport(prepared: Prepared, scores: PairScores[], options: B
 
 function relevantSignals(verdict: VerdictLabel, signals: Reason[], keys: Set<number | undefined>): Reason[] {
   const kinds = verdict === 'overstated' ? ['hedge', 'attribution', 'source', 'condition', 'number', 'scope']
-    : verdict === 'contradicted' ? ['negation', 'opposite', 'direction'] : [];
+    : verdict === 'contradicted' ? ['negation', 'opposite', 'direction', 'entity'] : [];
   const seen = new Set<string>();
   const picked = signals.filter((r) => {
     const key = `${r.kind}:${r.span?.start}:${r.message}`;

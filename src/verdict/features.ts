@@ -12,6 +12,7 @@ export const FEATURE_NAMES = [
   'coverageOfEntailing', 'margin', 'entailmentPlain', 'entailmentSoftened',
   'hedgeKey', 'hedgeAny', 'plannedKey', 'attributionKey', 'sourceKey', 'conditionKey', 'inflated', 'direction', 'figureMismatch',
   'scopeKey', 'negationKey', 'oppositeKey', 'oppositeContradiction', 'headlineHedged', 'headlineSourced', 'logPremises',
+  'figureMatch', 'entityMismatch', 'namesMissing',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
@@ -27,6 +28,10 @@ export interface FeatureInput {
   entailingKey?: number;
   headline: Frame;
   premises: number;
+  /** Headline figures found, in any form, in the evidence. */
+  figureMatches: number;
+  /** Share of the headline's names the body never uses. */
+  namesMissing: number;
 }
 
 const SOFTENING = new Set(['hedge', 'attribution', 'condition', 'scope']);
@@ -66,6 +71,9 @@ export function claimFeatures(input: FeatureInput): Features {
     headlineHedged: Number(input.headline.certainty.certainty < 1),
     headlineSourced: Number(input.headline.source !== undefined),
     logPremises: Math.log1p(input.premises),
+    figureMatch: Math.min(1, input.figureMatches),
+    entityMismatch: Number(any('entity')),
+    namesMissing: input.namesMissing,
   };
 }
 
