@@ -4,6 +4,7 @@ import { type InputItem, type ReadOptions, readInputs, readOneOff } from './inpu
 import { ModelError } from './nli/model.js';
 import { getFormatter } from './report/index.js';
 import type { Summary } from './report/formatter.js';
+import { terminalSafe } from './report/terminal-safe.js';
 import { type CheckOutcome, isErrorRecord, VERDICTS, type VerdictLabel } from './types.js';
 
 export interface RunOptions {
@@ -66,7 +67,7 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
     for await (const outcome of checker.checkMany(items)) {
       record(summary, outcome, options.failOn);
       if (isErrorRecord(outcome) && options.format === 'text') {
-        options.err.write(`headcheck: error ${outcome.error.code}: ${outcome.error.message}\n`);
+        options.err.write(`headcheck: error ${outcome.error.code}: ${terminalSafe(outcome.error.message)}\n`);
       }
       const text = formatter.record(outcome);
       if (text) await write(options.out, text);

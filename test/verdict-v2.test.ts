@@ -180,3 +180,23 @@ describe('expected calibration error', () => {
     expect(expectedCalibrationError([{ ...wrong, confidence: 0.95 }, { ...right, confidence: 0.95 }])).toBeCloseTo(0.45, 10);
   });
 });
+
+describe('entity signal', () => {
+  it('names another holder of the same role', async () => {
+    const { entitySignal } = await import('../src/signals/index.js');
+    const reasons = entitySignal('Education minister quits', sentences('The transport minister resigned on Wednesday after a row over rail funding.'));
+    expect(reasons.map((r) => [r.kind, r.span?.text])).toEqual([['entity', 'transport minister']]);
+    expect(entitySignal('Education minister quits', sentences('The education minister resigned on Wednesday.'))).toEqual([]);
+    expect(entitySignal('Council approves budget', sentences('The council approved the budget; the transport minister welcomed it.'))).toEqual([]);
+  });
+});
+
+describe('terminal-safe text', () => {
+  it('turns control characters and line breaks into visible escapes and spaces; no line starts with "::"', async () => {
+    const { terminalSafe, safeLine, cutAtWord } = await import('../src/report/terminal-safe.js');
+    expect(terminalSafe('Mayor\u001b[2J quits\u0007\nnow')).toBe('Mayor\\x1b[2J quits\\x07 now');
+    expect(terminalSafe('\u009b31m')).toBe('\\x9b31m');
+    expect(safeLine('::error file=a::b')).toBe(' ::error file=a::b');
+    expect(cutAtWord('one two three four five six', 14)).toBe('one two three…');
+  });
+});

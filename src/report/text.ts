@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { type CheckOutcome, isErrorRecord, type Report, type VerdictLabel } from '../types.js';
 import type { FormatterFactory, Summary } from './formatter.js';
+import { cutAtWord, safeLine, terminalSafe } from './terminal-safe.js';
 
 const BADGE: Record<VerdictLabel, (c: ChalkInstance) => (s: string) => string> = {
   supported: (c) => c.green.bold,
@@ -22,23 +23,23 @@ function location(outcome: CheckOutcome): string {
 
 function renderReport(r: Report, c: ChalkInstance, explain: boolean): string {
   const lines = [
-    c.bold(location(r)),
-    `  ${BADGE[r.verdict](c)(r.verdict.toUpperCase())} ${c.dim(`(${r.confidence.toFixed(2)})`)}  ${r.headline}`,
+    c.bold(safeLine(location(r))),
+    `  ${BADGE[r.verdict](c)(r.verdict.toUpperCase())} ${c.dim(`(${r.confidence.toFixed(2)})`)}  ${terminalSafe(r.headline)}`,
   ];
   if (r.claims.length > 1) {
-    for (const claim of r.claims) lines.push(`    ${c.dim('claim'.padEnd(13))} ${BADGE[claim.verdict](c)(claim.verdict)} ${c.dim(`(${claim.confidence.toFixed(2)})`)}  ${claim.text}`);
+    for (const claim of r.claims) lines.push(`    ${c.dim('claim'.padEnd(13))} ${BADGE[claim.verdict](c)(claim.verdict)} ${c.dim(`(${claim.confidence.toFixed(2)})`)}  ${terminalSafe(claim.text)}`);
   }
-  for (const reason of r.reasons) lines.push(`    ${c.cyan(reason.kind.padEnd(13))} ${reason.message}`);
+  for (const reason of r.reasons) lines.push(`    ${c.cyan(reason.kind.padEnd(13))} ${terminalSafe(reason.message)}`);
   for (const e of r.evidence) {
     const label = e.sentences.length > 1 ? `s${e.sentences[0]! + 1}-${e.sentences[e.sentences.length - 1]! + 1}` : `s${e.index + 1}`;
-    lines.push(`    ${c.dim(`evidence ${label.padEnd(5)}`)} ${c.italic(e.text.length > 160 ? `${e.text.slice(0, 159)}…` : e.text)}`);
+    lines.push(`    ${c.dim(`evidence ${label.padEnd(5)}`)} ${c.italic(cutAtWord(terminalSafe(e.text), 160))}`);
     lines.push(`    ${' '.repeat(15)}${c.dim(probabilities(e.scores))}`);
   }
   if (explain && r.sentenceScores) {
     lines.push(`    ${c.dim('all sentences:')}`);
     for (const s of r.sentences) {
       const scores = r.sentenceScores.find((x) => x.index === s.index);
-      lines.push(`    ${c.dim(`s${s.index + 1}`.padEnd(5))} ${scores ? c.dim(probabilities(scores)) : c.dim('(not scored: below top-k relevance)')}  ${s.text}`);
+      lines.push(`    ${c.dim(`s${s.index + 1}`.padEnd(5))} ${scores ? c.dim(probabilities(scores)) : c.dim('(not scored: below top-k relevance)')}  ${terminalSafe(s.text)}`);
     }
   }
   return `${lines.join('\n')}\n\n`;
