@@ -28,6 +28,18 @@ function positiveInt(name: string) {
   };
 }
 
+/** Opens -o FILE before any work, so a bad target is one clear line (exit 2), not a stack trace. */
+async function openOutput(file: string): Promise<NodeJS.WritableStream & import('node:stream').Writable> {
+  const { createWriteStream } = await import('node:fs');
+  const stream = createWriteStream(file);
+  await new Promise<void>((resolve) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (err: NodeJS.ErrnoException) => fail(`cannot write ${file}: ${err.code === 'EISDIR' ? 'it is a directory' : err.code === 'ENOENT' ? 'its folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message}`));
+  });
+  stream.on('error', (err) => fail(`cannot write ${file}: ${err.message}`));
+  return stream;
+}
+
 function fail(message: string): never {
   process.stderr.write(`headcheck: error: ${message}\n`);
   process.exit(EXIT.error);
@@ -66,6 +78,9 @@ async function countRecords(inputs: string[]): Promise<number | undefined> {
 }
 
 const program = new Command()
+  // Set before any sub-command is added, so they inherit it: usage errors are one line and exit 2.
+  .exitOverride()
+  .configureOutput({ outputError: (message, write) => write(`headcheck: ${message.trim().replace(/\s*\n\s*/g, ' ')} (see headcheck --help)\n`) })
   .name('headcheck')
   .description('Check whether each headline says more than its article body does (offline NLI + signals).')
   .version(pkg.version)
@@ -84,7 +99,6 @@ const program = new Command()
   .option('--no-color', 'no colour in text output')
   .option('-q, --quiet', 'no progress bar or summary line')
   .option('--timings', 'add per-article milliseconds to reports (output is then not byte-identical between runs)')
-  .showHelpAfterError()
   .enablePositionalOptions()
   .action(async (inputs: string[], opts) => {
     const cfg = config(opts.config);
@@ -97,7 +111,7 @@ const program = new Command()
     } catch (err) {
       return fail((err as Error).message);
     }
-    const out = opts.output ? (await import('node:fs')).createWriteStream(opts.output) : process.stdout;
+    const out = opts.output ? await openOutput(opts.output) : process.stdout;
     const colorTarget = opts.output ? { isTTY: false } : process.stdout;
     const progress = opts.quiet ? undefined : makeProgress(process.stderr, await countRecords(inputs));
     const result = await runCheck({
@@ -179,7 +193,11 @@ models
     process.exitCode = await pullModel({ id, modelsDir: opts.dir, revision: opts.revision, err: process.stderr });
   });
 
-program.exitOverride();
+// A closed pipe (`| head -1`) or a failing -o target ends the run with one line and exit 2.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  process.stderr.write(`headcheck: error: cannot write the report to stdout (${err.code === 'EPIPE' ? 'the reader closed the pipe' : err.message})\n`);
+  process.exit(EXIT.error);
+});
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

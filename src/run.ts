@@ -107,7 +107,8 @@ export function write(stream: Writable, text: string): Promise<void> {
 }
 
 export function parseFailOn(value: string): VerdictLabel[] {
-  if (value.trim() === '' || value === 'none') return [];
+  if (value.trim() === '') throw new Error('--fail-on: empty; give a comma-separated list of verdicts, or "none" to never fail');
+  if (value === 'none') return [];
   const levels = value.split(',').map((s) => s.trim()).filter(Boolean);
   for (const level of levels) {
     if (!(VERDICTS as readonly string[]).includes(level)) {
