@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FAIL_ON, loadConfig } from '../src/config/load-config.js';
+import { DEFAULT_FAIL_ON, loadConfig, validateConfig } from '../src/config/load-config.js';
 import { tempDir } from './helpers.js';
 
 function tree(files: Record<string, unknown>): string {
@@ -78,5 +78,18 @@ describe('precedence in the CLI: flag > config > defaults', () => {
     const strict = tree({ 'headcheck.config.json': { thresholds: { entailment: 1, relevance: 0 } } });
     const [record] = jsonLines(runCli([sample, '-f', 'jsonl', '--fail-on', 'none'], { cwd: strict }).stdout);
     expect(record!.verdict).not.toBe('supported');
+  });
+});
+
+describe('config phrases are bounded', () => {
+  it('refuses patterns with nested repetition, too many entries or too long ones, naming the fix', () => {
+    expect(() => validateConfig({ hedges: ['(a+)+$'] }, 'c.json')).toThrow(/c\.json: "hedges" entry "\(a\+\)\+\$" has .*nested.*exponential/);
+    expect(() => validateConfig({ attributions: ['(\\w*)*x'] }, 'c.json')).toThrow(/nested/);
+    expect(() => validateConfig({ hedges: Array.from({ length: 501 }, (_, i) => `word${i}`) }, 'c.json')).toThrow(/501 entries; at most 500/);
+    expect(() => validateConfig({ boilerplate: ['x'.repeat(201)] }, 'c.json')).toThrow(/201 characters; at most 200/);
+  });
+
+  it('accepts ordinary phrase patterns', () => {
+    expect(validateConfig({ hedges: ['mulls', 'weigh(?:s|ing)?', '([a-z]+ )?said'] }, 'c.json').hedges).toHaveLength(3);
   });
 });

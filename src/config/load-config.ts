@@ -71,6 +71,45 @@ function readJson(file: string): unknown {
 }
 
 const STRING_LISTS = ['hedges', 'attributions', 'boilerplate', 'include', 'ignore'] as const;
+/** Config phrases run on every sentence of every article: their number and size are bounded. */
+export const MAX_CONFIG_PATTERNS = 500;
+export const MAX_PATTERN_LENGTH = 200;
+
+/**
+ * Patterns that can backtrack exponentially: a quantified group that itself holds a quantifier
+ * ("(a+)+", "(\\w*)*", "(x|xy){2,}") or a quantified back-reference. Linear alternatives exist
+ * for every phrase list headcheck needs, so such patterns are refused rather than timed out.
+ */
+export function unsafePattern(pattern: string): string | undefined {
+  const stack: Array<{ quantified: boolean; alternation: boolean }> = [];
+  let lastGroup: { quantified: boolean; alternation: boolean } | undefined;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      if (/[1-9]/.test(pattern[i + 1] ?? '') && /^[*+{]/.test(pattern[i + 2] ?? '')) return 'a quantified back-reference';
+      i++;
+      lastGroup = undefined;
+      continue;
+    }
+    if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      i = end < 0 ? pattern.length : end;
+      lastGroup = undefined;
+      continue;
+    }
+    if (c === '(') stack.push({ quantified: false, alternation: false });
+    else if (c === ')') lastGroup = stack.pop();
+    else if (c === '|' && stack.length > 0) stack[stack.length - 1]!.alternation = true;
+    else if (/[*+{]/.test(c) || (c === '?' && pattern[i - 1] !== '(')) {
+      if (c !== '?' && lastGroup && (lastGroup.quantified || lastGroup.alternation)) return 'a repeated group that itself repeats or alternates (nested quantifiers)';
+      for (const g of stack) g.quantified = true;
+      if (lastGroup && stack.length > 0) stack[stack.length - 1]!.quantified = true;
+      lastGroup = undefined;
+      continue;
+    } else lastGroup = undefined;
+  }
+  return undefined;
+}
 const KNOWN = ['model', 'failOn', 'thresholds', 'topK', 'maxBodyBytes', ...STRING_LISTS];
 
 /** Validates a config object; every problem names the key and the file. */
@@ -118,7 +157,11 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
       throw new ConfigError(`${file}: "${key}" must be a list of non-empty strings`);
     }
     if (key === 'hedges' || key === 'attributions' || key === 'boilerplate') {
+      if (v.length > MAX_CONFIG_PATTERNS) throw new ConfigError(`${file}: "${key}" has ${v.length} entries; at most ${MAX_CONFIG_PATTERNS} are allowed`);
       for (const pattern of v as string[]) {
+        if (pattern.length > MAX_PATTERN_LENGTH) throw new ConfigError(`${file}: "${key}" entry ${JSON.stringify(pattern.slice(0, 40))}… is ${pattern.length} characters; at most ${MAX_PATTERN_LENGTH}`);
+        const unsafe = unsafePattern(pattern);
+        if (unsafe) throw new ConfigError(`${file}: "${key}" entry ${JSON.stringify(pattern)} has ${unsafe}, which can take exponential time; write it without the nested repetition`);
         try {
           new RegExp(pattern, 'iu');
         } catch (err) {
