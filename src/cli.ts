@@ -92,6 +92,7 @@ const program = new Command()
   .option('-k, --top-k <n>', 'premises scored per long article', positiveInt('--top-k'))
   .option('--max-body-bytes <n>', `reject bodies over this size (default ${DEFAULT_MAX_BODY_BYTES})`, positiveInt('--max-body-bytes'))
   .option('--max-tokens <n>', 'tokens per premise+headline pair (default 128)', positiveInt('--max-tokens'))
+  .addOption(new Option('--stdin-format <format>', 'how to read - (stdin): JSON lines, one plain-text article, or decided from the first lines').choices(['auto', 'jsonl', 'text']).default('auto'))
   .option('--headline <text>', 'check one headline against --body-file')
   .option('--body-file <file>', 'body text for --headline (- for stdin)')
   .option('--explain', 'show every sentence and its scores')
@@ -124,6 +125,7 @@ const program = new Command()
       quiet: Boolean(opts.quiet),
       read: {
         maxBodyBytes: opts.maxBodyBytes ?? cfg.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        stdinFormat: opts.stdinFormat,
         include: cfg.include,
         ignore: cfg.ignore,
         boilerplate: cfg.boilerplate,

@@ -6,19 +6,50 @@ export interface ByteLine {
   text?: string;
   /** Set when the line is not valid UTF-8 (the other lines still come through). */
   invalidUtf8?: boolean;
+  /** Set when the line ran past maxLineBytes: its bytes were dropped as they came, not held. */
+  tooLong?: number;
+}
+
+export interface ByteLineOptions {
+  /** Longest line kept, in bytes; a longer one is reported as `tooLong` and the rest go on. */
+  maxLineBytes?: number;
 }
 
 /**
  * Splits a byte stream into lines (LF, CRLF or lone CR) without holding more than one line
- * in memory, decoding each line as strict UTF-8 so one bad line does not spoil the rest.
+ * in memory (and never more than maxLineBytes of it), decoding each line as strict UTF-8 so one
+ * bad line does not spoil the rest. Linear in the input: a line's pieces are joined once.
  */
-export async function* byteLines(stream: Readable): AsyncGenerator<ByteLine> {
+export async function* byteLines(stream: Readable, options: ByteLineOptions = {}): AsyncGenerator<ByteLine> {
+  const max = options.maxLineBytes ?? Infinity;
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending: Buffer = Buffer.alloc(0);
+  let parts: Buffer[] = [];
+  let length = 0;
+  let overflow = 0;
   let lineNo = 0;
   let skipLf = false;
-  const emit = (bytes: Buffer): ByteLine => {
+  const take = (piece: Buffer) => {
+    if (overflow > 0 || length + piece.length > max) {
+      overflow += (overflow === 0 ? length : 0) + piece.length;
+      parts = [];
+      length = 0;
+      return;
+    }
+    if (piece.length > 0) {
+      parts.push(piece);
+      length += piece.length;
+    }
+  };
+  const emit = (): ByteLine => {
     lineNo++;
+    if (overflow > 0) {
+      const bytes = overflow;
+      overflow = 0;
+      return { line: lineNo, tooLong: bytes };
+    }
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
+    parts = [];
+    length = 0;
     const raw = lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     try {
       return { line: lineNo, text: decoder.decode(raw) };
@@ -34,9 +65,8 @@ export async function* byteLines(stream: Readable): AsyncGenerator<ByteLine> {
     for (let i = 0; i < data.length; i++) {
       const byte = data[i];
       if (byte !== 0x0a && byte !== 0x0d) continue;
-      const piece = data.subarray(start, i);
-      yield emit(pending.length > 0 ? Buffer.concat([pending, piece]) : piece);
-      pending = Buffer.alloc(0);
+      take(data.subarray(start, i));
+      yield emit();
       if (byte === 0x0d) {
         if (i + 1 < data.length) {
           if (data[i + 1] === 0x0a) i++;
@@ -44,7 +74,8 @@ export async function* byteLines(stream: Readable): AsyncGenerator<ByteLine> {
       }
       start = i + 1;
     }
-    if (start < data.length) pending = Buffer.concat([pending, data.subarray(start)]);
+    // Copy: the stream may reuse its chunk buffers.
+    if (start < data.length) take(Buffer.from(data.subarray(start)));
   }
-  if (pending.length > 0) yield emit(pending);
+  if (length > 0 || overflow > 0) yield emit();
 }

@@ -26,6 +26,8 @@ export interface ReadOptions {
   boilerplate?: RegExp[];
   /** Standard input, for the `-` input. */
   stdin?: Readable;
+  /** How to read stdin: JSON lines, one plain-text article, or decided from its first lines. */
+  stdinFormat?: 'auto' | 'jsonl' | 'text';
   cwd?: string;
 }
 
@@ -93,14 +95,27 @@ export function parseJsonlLine(line: string, where: string, file: string | undef
   }
 }
 
+/** A JSONL record may hold its body plus JSON escapes and the other fields: the line limit. */
+export function maxLineBytes(opts: ReadOptions): number {
+  return opts.maxBodyBytes * 2 + 65_536;
+}
+
+/** One JSONL line (already split and decoded, or marked bad) to an item, or nothing for a blank line. */
+function jsonlItem(l: { line: number; text?: string; invalidUtf8?: boolean; tooLong?: number }, label: string, file: string | undefined, opts: ReadOptions): InputItem | undefined {
+  const where = `${label}:${l.line}`;
+  if (l.tooLong !== undefined) {
+    return errorItem(where, 'E_TOO_LARGE', `${where}: line is over ${maxLineBytes(opts)} bytes (${l.tooLong}); raise --max-body-bytes or split the record`, file, l.line);
+  }
+  if (l.invalidUtf8) return errorItem(where, 'E_ENCODING', `${where}: invalid UTF-8; re-save it as UTF-8`, file, l.line);
+  if (l.text === undefined || l.text.trim().length === 0) return undefined;
+  if (l.text.includes('\u0000')) return errorItem(where, 'E_BINARY', `${where}: holds NUL bytes; each line must be one JSON object`, file, l.line);
+  return parseJsonlLine(l.text, where, file, l.line, opts);
+}
+
 async function* readJsonlStream(stream: Readable, label: string, file: string | undefined, opts: ReadOptions): AsyncGenerator<InputItem> {
-  for await (const { line, text, invalidUtf8 } of byteLines(stream)) {
-    const where = `${label}:${line}`;
-    if (invalidUtf8) {
-      yield errorItem(where, 'E_ENCODING', `${where}: invalid UTF-8; re-save the file as UTF-8`, file, line);
-    } else if (text !== undefined && text.trim().length > 0) {
-      yield parseJsonlLine(text, where, file, line, opts);
-    }
+  for await (const l of byteLines(stream, { maxLineBytes: maxLineBytes(opts) })) {
+    const item = jsonlItem(l, label, file, opts);
+    if (item) yield item;
   }
 }
 
@@ -134,9 +149,9 @@ async function* readFileInput(file: string, display: string, opts: ReadOptions):
   }
   if (format === 'jsonl') {
     try {
+      // NUL bytes are judged per line (one bad record must not take the file's good ones down).
       const head = await readHead(file, 8192);
       if (head.length === 0) throw new InputError('E_EMPTY', `${display}: file is empty; put one JSON object per line`);
-      if (head.includes(0)) throw new InputError('E_BINARY', `${display}: looks like a binary file (NUL bytes); expected JSON lines`);
     } catch (err) {
       yield fromError(err, display, display);
       return;
@@ -196,28 +211,62 @@ async function* walkDirectory(dir: string, opts: ReadOptions, seen: Set<string>)
   }
 }
 
-/** Text on stdin: JSONL when the first non-empty line is a JSON object, else one plain-text article. */
+/** Lines looked at to tell JSONL from a plain-text article on stdin. */
+const SNIFF_LINES = 5;
+
+/**
+ * Text on stdin: JSONL or one plain-text article. `auto` reads JSONL when any of the first five
+ * non-empty lines is JSON (an object, or a value such as `null` that JSONL would report as a bad
+ * record) or starts like an object; a headline and body rarely do. Lines are decoded one by one,
+ * so a bad first line is one error, not the loss of the stream.
+ */
 async function* readStdin(opts: ReadOptions): AsyncGenerator<InputItem> {
-  const buffered: string[] = [];
-  let mode: 'jsonl' | 'text' | undefined;
-  for await (const { line, text, invalidUtf8 } of byteLines(opts.stdin ?? process.stdin)) {
-    if (mode === undefined && text !== undefined) {
-      if (text.trim().length === 0) continue;
-      mode = isJsonObjectLine(text) ? 'jsonl' : 'text';
-    }
+  const sniffed: Array<{ line: number; text?: string; invalidUtf8?: boolean; tooLong?: number }> = [];
+  let mode: 'jsonl' | 'text' | undefined = opts.stdinFormat === 'jsonl' || opts.stdinFormat === 'text' ? opts.stdinFormat : undefined;
+  let seenText = 0;
+  const lines = byteLines(opts.stdin ?? process.stdin, { maxLineBytes: maxLineBytes(opts) });
+  for await (const l of lines) {
+    if (mode === undefined) {
+      sniffed.push(l);
+      if (l.text !== undefined && l.text.trim().length > 0) {
+        seenText++;
+        if (looksLikeJsonLine(l.text)) mode = 'jsonl';
+        else if (seenText >= SNIFF_LINES) mode = 'text';
+      }
+      if (mode === undefined) continue;
+    } else sniffed.push(l);
     if (mode === 'jsonl') {
-      const where = `stdin:${line}`;
-      if (invalidUtf8) yield errorItem(where, 'E_ENCODING', `${where}: invalid UTF-8; send UTF-8 text`, 'stdin', line);
-      else if (text !== undefined && text.trim().length > 0) yield parseJsonlLine(text, where, 'stdin', line, opts);
-    } else if (invalidUtf8) {
-      yield errorItem('stdin', 'E_ENCODING', `stdin: invalid UTF-8 on line ${line}; send UTF-8 text`, 'stdin', line);
-      return;
-    } else if (text !== undefined) {
-      buffered.push(text);
-    }
+      for (const b of sniffed.splice(0)) {
+        const item = jsonlItem(b, 'stdin', 'stdin', opts);
+        if (item) yield item;
+      }
+    } else break;
   }
   if (mode === 'jsonl') return;
-  const text = buffered.join('\n');
+  // Plain text: the buffered lines plus the rest, bounded by the body limit as it is read.
+  const parts: string[] = [];
+  let bytes = 0;
+  const add = (l: { line: number; text?: string; invalidUtf8?: boolean; tooLong?: number }): InputItem | undefined => {
+    if (l.invalidUtf8) return errorItem('stdin', 'E_ENCODING', `stdin: invalid UTF-8 on line ${l.line}; send UTF-8 text`, 'stdin', l.line);
+    if (l.tooLong !== undefined) bytes = Infinity;
+    else {
+      parts.push(l.text ?? '');
+      bytes += Buffer.byteLength(l.text ?? '') + 1;
+    }
+    if (bytes > opts.maxBodyBytes + 65_536) {
+      return errorItem('stdin', 'E_TOO_LARGE', `stdin: over the ${opts.maxBodyBytes}-byte body limit; raise --max-body-bytes or send JSON lines`, 'stdin');
+    }
+    return undefined;
+  };
+  for (const l of sniffed) {
+    const stop = add(l);
+    if (stop) return yield stop;
+  }
+  for await (const l of lines) {
+    const stop = add(l);
+    if (stop) return yield stop;
+  }
+  const text = parts.join('\n');
   if (text.trim().length === 0) {
     yield errorItem('stdin', 'E_EMPTY', 'stdin: no input; pipe an article (first line = headline) or JSON lines', 'stdin');
     return;
@@ -229,15 +278,17 @@ async function* readStdin(opts: ReadOptions): AsyncGenerator<InputItem> {
   }
 }
 
-function isJsonObjectLine(line: string): boolean {
+function looksLikeJsonLine(line: string): boolean {
   const trimmed = line.trim();
-  if (!trimmed.startsWith('{')) return false;
+  if (/^\{\s*("|\})/.test(trimmed)) return true;
+  if (!/^[[{"\-\dnft]/.test(trimmed)) return false;
   try {
-    const value = JSON.parse(trimmed) as unknown;
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
+    JSON.parse(trimmed);
+    // A bare number or word on its own is JSON too, but also a plausible one-word headline:
+    // only objects, arrays and null count.
+    return /^[[{]|^null$/.test(trimmed);
   } catch {
-    // A broken first record still means JSONL when it looks like one: report it, go on.
-    return /^\{\s*"/.test(trimmed);
+    return /^\{/.test(trimmed);
   }
 }
 
