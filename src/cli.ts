@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { readFileSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config/load-config.js';
 import { DEFAULT_MAX_BODY_BYTES } from './input/read-inputs.js';
 import { runEval } from './eval/run-eval.js';
@@ -23,21 +24,62 @@ export function useColor(flag: boolean | undefined, stream: { isTTY?: boolean },
 function positiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new CommanderError(EXIT.error, 'headcheck.invalidArgument', `${name} must be a positive integer, got "${value}"`);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer.`);
     return n;
   };
 }
 
-/** Opens -o FILE before any work, so a bad target is one clear line (exit 2), not a stack trace. */
-async function openOutput(file: string): Promise<NodeJS.WritableStream & import('node:stream').Writable> {
-  const { createWriteStream } = await import('node:fs');
-  const stream = createWriteStream(file);
+/**
+ * Opens -o FILE before any work, so a bad target is one clear line (exit 2), not a stack trace.
+ * The report goes to a temporary file beside it and replaces FILE only when complete.
+ */
+async function openOutput(file: string): Promise<{ stream: import('node:stream').Writable; commit: () => Promise<void> }> {
+  const { createWriteStream, promises } = await import('node:fs');
+  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.headcheck-${process.pid}.tmp`);
+  const existing = await promises.stat(file).catch(() => undefined);
+  if (existing?.isDirectory()) fail(`cannot write ${file}: it is a directory`);
+  const stream = createWriteStream(temp);
+  const cleanUp = () => promises.unlink(temp).catch(() => undefined);
   await new Promise<void>((resolve) => {
     stream.once('open', () => resolve());
-    stream.once('error', (err: NodeJS.ErrnoException) => fail(`cannot write ${file}: ${err.code === 'EISDIR' ? 'it is a directory' : err.code === 'ENOENT' ? 'its folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message}`));
+    stream.once('error', (err: NodeJS.ErrnoException) => fail(`cannot write ${file}: ${err.code === 'ENOENT' ? 'its folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message}`));
   });
-  stream.on('error', (err) => fail(`cannot write ${file}: ${err.message}`));
-  return stream;
+  stream.on('error', (err) => {
+    void cleanUp().then(() => fail(`cannot write ${file}: ${err.message}`));
+  });
+  process.once('exit', () => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already renamed into place
+    }
+  });
+  return {
+    stream,
+    commit: async () => {
+      await new Promise<void>((resolve) => stream.end(resolve));
+      await promises.rename(temp, file);
+    },
+  };
+}
+
+/** -o must not name an input: the input would be destroyed before it is read. */
+async function refuseOutputOverInput(output: string, inputs: string[]): Promise<void> {
+  const { realpath } = await import('node:fs/promises');
+  const target = await realpath(output).catch(() => path.resolve(output));
+  for (const input of inputs) {
+    if (input === '-') continue;
+    const real = await realpath(input).catch(() => path.resolve(input));
+    if (real === target) fail(`refusing to write the report over the input ${input}; choose another -o file`);
+  }
+}
+
+function atLeast(min: number, name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer of at least ${min}.`);
+    return n;
+  };
 }
 
 function fail(message: string): never {
@@ -91,8 +133,9 @@ const program = new Command()
   .option('--fail-on <levels>', 'verdicts that make the exit code 1 (comma-separated, or "none")')
   .option('-k, --top-k <n>', 'premises scored per long article', positiveInt('--top-k'))
   .option('--max-body-bytes <n>', `reject bodies over this size (default ${DEFAULT_MAX_BODY_BYTES})`, positiveInt('--max-body-bytes'))
-  .option('--max-tokens <n>', 'tokens per premise+headline pair (default 128)', positiveInt('--max-tokens'))
+  .option('--max-tokens <n>', 'tokens per premise+headline pair, at least 32 (default 128)', atLeast(32, '--max-tokens'))
   .addOption(new Option('--stdin-format <format>', 'how to read - (stdin): JSON lines, one plain-text article, or decided from the first lines').choices(['auto', 'jsonl', 'text']).default('auto'))
+  .option('--allow-empty', 'an input with no article (empty folder, []) is not an error')
   .option('--headline <text>', 'check one headline against --body-file')
   .option('--body-file <file>', 'body text for --headline (- for stdin)')
   .option('--explain', 'show every sentence and its scores')
@@ -112,7 +155,9 @@ const program = new Command()
     } catch (err) {
       return fail((err as Error).message);
     }
-    const out = opts.output ? await openOutput(opts.output) : process.stdout;
+    if (opts.output) await refuseOutputOverInput(opts.output, inputs);
+    const output = opts.output ? await openOutput(opts.output) : undefined;
+    const out = output?.stream ?? process.stdout;
     const colorTarget = opts.output ? { isTTY: false } : process.stdout;
     const progress = opts.quiet ? undefined : makeProgress(process.stderr, await countRecords(inputs));
     const result = await runCheck({
@@ -126,6 +171,8 @@ const program = new Command()
       read: {
         maxBodyBytes: opts.maxBodyBytes ?? cfg.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         stdinFormat: opts.stdinFormat,
+        allowEmpty: Boolean(opts.allowEmpty),
+        skip: opts.output ? [path.resolve(opts.output)] : undefined,
         include: cfg.include,
         ignore: cfg.ignore,
         boilerplate: cfg.boilerplate,
@@ -143,7 +190,7 @@ const program = new Command()
       onProgress: progress?.tick,
     });
     progress?.done();
-    if (opts.output) await new Promise<void>((resolve) => out.end(resolve));
+    if (output) await output.commit();
     process.exitCode = result.exitCode;
   });
 

@@ -9,7 +9,7 @@ import { parseHtml } from './html.js';
 import { InputError } from './input-error.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plain-text.js';
-import { type ParsedArticle, requireContent, validateRecord } from './record.js';
+import { type ParsedArticle, rawNumericId, requireContent, validateRecord } from './record.js';
 import { byteLines } from './byte-lines.js';
 import { globToRegExp } from './glob.js';
 
@@ -26,6 +26,10 @@ export interface ReadOptions {
   boilerplate?: RegExp[];
   /** Standard input, for the `-` input. */
   stdin?: Readable;
+  /** Accept an input that holds no article (an empty folder, `[]`) instead of an E_EMPTY error. */
+  allowEmpty?: boolean;
+  /** Files never read, e.g. the report being written (absolute paths). */
+  skip?: string[];
   /** How to read stdin: JSON lines, one plain-text article, or decided from its first lines. */
   stdinFormat?: 'auto' | 'jsonl' | 'text';
   cwd?: string;
@@ -80,13 +84,13 @@ export function parseJsonlLine(line: string, where: string, file: string | undef
     } catch (err) {
       throw new InputError('E_JSON', `${where}: malformed JSON (${(err as Error).message}); each line must be one JSON object`);
     }
-    const parsed = validateRecord(value, where);
+    const parsed = validateRecord(value, where, rawNumericId(line));
     return finish({ ...parsed, line: lineNo, column: 1 }, where, where, file, opts);
   } catch (err) {
     const id = (() => {
       try {
         const v = JSON.parse(line) as { id?: unknown };
-        return typeof v?.id === 'string' || typeof v?.id === 'number' ? String(v.id) : where;
+        return typeof v?.id === 'string' ? v.id : typeof v?.id === 'number' ? rawNumericId(line) ?? String(v.id) : where;
       } catch {
         return where;
       }
@@ -141,10 +145,26 @@ function parseWhole(text: string, format: string, where: string, file: string, o
   return [finish(parsed, where, where, file, opts)];
 }
 
+/** Largest file read whole: a body plus its markup; a .json array may hold many bodies. */
+function maxFileBytes(format: string, opts: ReadOptions): number {
+  return format === 'json' ? opts.maxBodyBytes * 50 : opts.maxBodyBytes * 4 + 1_048_576;
+}
+
 async function* readFileInput(file: string, display: string, opts: ReadOptions): AsyncGenerator<InputItem> {
   const format = FORMATS[path.extname(file).toLowerCase()];
   if (!format) {
     yield errorItem(display, 'E_UNSUPPORTED', `${display}: unknown file type "${path.extname(file) || '(none)'}"; use .md, .html, .txt, .json or .jsonl`, display);
+    return;
+  }
+  try {
+    // Only regular files: a FIFO would block and a device (/dev/zero) never ends.
+    const info = await stat(file);
+    if (!info.isFile()) throw new InputError('E_UNSUPPORTED', `${display}: not a regular file (a device, FIFO or socket); headcheck reads regular files only`);
+    if (format !== 'jsonl' && info.size > maxFileBytes(format, opts)) {
+      throw new InputError('E_TOO_LARGE', `${display}: file is ${info.size} bytes, over the ${maxFileBytes(format, opts)}-byte limit for ${format}; raise --max-body-bytes or split it`);
+    }
+  } catch (err) {
+    yield fromError(err, display, display);
     return;
   }
   if (format === 'jsonl') {
@@ -167,7 +187,14 @@ async function* readFileInput(file: string, display: string, opts: ReadOptions):
   }
 }
 
-async function* walkDirectory(dir: string, opts: ReadOptions, seen: Set<string>): AsyncGenerator<InputItem> {
+/** What a walk has seen: real paths read (a second name for one is skipped) and the folders open above. */
+interface WalkState {
+  visited: Set<string>;
+  ancestors: string[];
+  skip: Set<string>;
+}
+
+async function* walkDirectory(dir: string, opts: ReadOptions, state: WalkState): AsyncGenerator<InputItem> {
   const cwd = opts.cwd ?? process.cwd();
   const include = (opts.include ?? []).map(globToRegExp);
   const ignore = (opts.ignore ?? ['**/node_modules/**', '**/.git/**']).map(globToRegExp);
@@ -178,11 +205,14 @@ async function* walkDirectory(dir: string, opts: ReadOptions, seen: Set<string>)
     yield fromError(err, dir, dir);
     return;
   }
-  if (seen.has(real)) {
-    yield errorItem(dir, 'E_LOOP', `${dir}: directory symlink loop (already visited ${real}); skipped`, dir);
+  // A loop is a link back to a folder still open above; an alias of a folder seen elsewhere is
+  // a duplicate, checked once.
+  if (state.ancestors.includes(real)) {
+    yield errorItem(dir, 'E_LOOP', `${dir}: directory symlink loop (it leads back to ${real}); skipped`, dir);
     return;
   }
-  seen.add(real);
+  if (state.visited.has(real)) return;
+  state.visited.add(real);
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -190,6 +220,7 @@ async function* walkDirectory(dir: string, opts: ReadOptions, seen: Set<string>)
     yield fromError(err, dir, dir);
     return;
   }
+  state.ancestors.push(real);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
@@ -203,12 +234,16 @@ async function* walkDirectory(dir: string, opts: ReadOptions, seen: Set<string>)
       continue;
     }
     if (info.isDirectory()) {
-      yield* walkDirectory(full, opts, seen);
+      yield* walkDirectory(full, opts, state);
     } else if (info.isFile() && FORMATS[path.extname(entry.name).toLowerCase()]) {
       if (include.length > 0 && !include.some((re) => re.test(rel))) continue;
+      const realFile = await realpath(full).catch(() => full);
+      if (state.visited.has(realFile) || state.skip.has(realFile)) continue;
+      state.visited.add(realFile);
       yield* readFileInput(full, full, opts);
     }
   }
+  state.ancestors.pop();
 }
 
 /** Lines looked at to tell JSONL from a plain-text article on stdin. */
@@ -297,21 +332,32 @@ function looksLikeJsonLine(line: string): boolean {
  * each input yields exactly one item per article it holds, or one error.
  */
 export async function* readInputs(specs: Iterable<string>, opts: ReadOptions): AsyncGenerator<InputItem> {
-  const seen = new Set<string>();
+  const state: WalkState = { visited: new Set(), ancestors: [], skip: new Set((opts.skip ?? []).map((p) => path.resolve(p))) };
   for (const spec of specs) {
     if (spec === '-') {
       yield* readStdin(opts);
       continue;
     }
     let info;
+    let real: string;
     try {
       info = await stat(spec);
+      real = await realpath(spec);
     } catch (err) {
       yield fromError(err, spec, spec);
       continue;
     }
-    if (info.isDirectory()) yield* walkDirectory(spec, opts, seen);
-    else yield* readFileInput(spec, spec, opts);
+    if (state.visited.has(real)) continue; // named twice, or inside a folder already walked
+    let count = 0;
+    const items = info.isDirectory() ? walkDirectory(spec, opts, state) : readFileInput(spec, spec, opts);
+    if (!info.isDirectory()) state.visited.add(real);
+    for await (const item of items) {
+      count++;
+      yield item;
+    }
+    if (count === 0 && !opts.allowEmpty) {
+      yield errorItem(spec, 'E_EMPTY', `${spec}: holds no articles${info.isDirectory() ? ' (no .md, .html, .txt, .json or .jsonl files)' : ''}; pass --allow-empty if that is expected`, spec);
+    }
   }
 }
 

@@ -10,7 +10,7 @@ export interface ParsedArticle {
 }
 
 /** Checks a decoded {id?, headline, body} object, naming the field and the fix. */
-export function validateRecord(value: unknown, where: string): ParsedArticle {
+export function validateRecord(value: unknown, where: string, rawId?: string): ParsedArticle {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError('E_FIELD', `${where}: expected a JSON object {"headline": "...", "body": "..."}, got ${describe(value)}`);
   }
@@ -27,7 +27,13 @@ export function validateRecord(value: unknown, where: string): ParsedArticle {
   if (typeof body !== 'string') {
     throw new InputError('E_FIELD', `${where}: "body" must be a string, got ${describe(body)}`);
   }
-  return { id: id === undefined ? undefined : String(id), headline, body };
+  // A numeric id keeps its source text: 2^53 + 1 or 1e400 must not turn into another number.
+  return { id: id === undefined ? undefined : typeof id === 'number' && rawId !== undefined ? rawId : String(id), headline, body };
+}
+
+/** The source text of a top-level numeric "id" in one JSON object's text, if there is one. */
+export function rawNumericId(json: string): string | undefined {
+  return /(?<!\\)"id"\s*:\s*(-?\d[\d.eE+-]*)/.exec(json)?.[1];
 }
 
 function describe(value: unknown): string {

@@ -30,8 +30,15 @@ export interface EncodedPair {
   hypothesisTruncated: boolean;
 }
 
+/** Fewest tokens per pair that still leave room for a headline and some premise. */
+export const MIN_TOKENS = 32;
+
 /** The files a model folder must hold, relative to it. */
 export const REQUIRED_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'] as const;
+
+const MODEL_FILE_LIMITS: Record<(typeof REQUIRED_MODEL_FILES)[number], number> = {
+  'config.json': 1_048_576, 'tokenizer.json': 64 * 1_048_576, 'tokenizer_config.json': 1_048_576, 'onnx/model_quantized.onnx': 2 * 1024 ** 3,
+};
 
 export const BUNDLED_MODEL_NAME = 'headcheck-nli-minilm-l6';
 
@@ -47,9 +54,14 @@ export function inspectModelDir(dir: string): { labels: LabelMap; config: Record
     throw new ModelError(`model directory ${dir} not found; pass --model DIR pointing at a Hugging Face layout folder, or run "headcheck models pull ID"`);
   }
   for (const file of REQUIRED_MODEL_FILES) {
-    if (!existsSync(path.join(dir, file))) {
-      throw new ModelError(`${path.join(dir, file)} is missing; a model folder needs ${REQUIRED_MODEL_FILES.join(', ')} (export one with training/export.py or pull it)`);
+    const full = path.join(dir, file);
+    if (!existsSync(full)) {
+      throw new ModelError(`${full} is missing; a model folder needs ${REQUIRED_MODEL_FILES.join(', ')} (export one with training/export.py or pull it)`);
     }
+    // Regular files of a sane size only: a link to /dev/zero must not be read until memory runs out.
+    const info = statSync(full);
+    if (!info.isFile()) throw new ModelError(`${full} is not a regular file; restore the model file`);
+    if (info.size > MODEL_FILE_LIMITS[file]) throw new ModelError(`${full} is ${info.size} bytes, more than a model of this kind needs (${MODEL_FILE_LIMITS[file]}); restore the model file`);
   }
   const configPath = path.join(dir, 'config.json');
   let config: Record<string, unknown>;
@@ -57,6 +69,10 @@ export function inspectModelDir(dir: string): { labels: LabelMap; config: Record
     config = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
   } catch (err) {
     throw new ModelError(`${configPath}: not valid JSON (${(err as Error).message}); restore the model's config.json`);
+  }
+  const positions = config.max_position_embeddings;
+  if (positions !== undefined && (typeof positions !== 'number' || !Number.isInteger(positions) || positions < MIN_TOKENS)) {
+    throw new ModelError(`${configPath}: "max_position_embeddings" is ${JSON.stringify(positions)}; it must be an integer of at least ${MIN_TOKENS} (restore the model's config.json)`);
   }
   try {
     return { labels: mapLabels(config.id2label, configPath), config };
@@ -99,6 +115,9 @@ export class NliModel {
   }
 
   static async load(dir: string, options: NliModelOptions = {}): Promise<NliModel> {
+    if (options.maxTokens !== undefined && (!Number.isInteger(options.maxTokens) || options.maxTokens < MIN_TOKENS)) {
+      throw new ModelError(`maxTokens must be an integer of at least ${MIN_TOKENS} (room for [CLS], a headline, some premise and two [SEP]s), got ${options.maxTokens}`);
+    }
     const absolute = path.resolve(dir);
     const { labels } = inspectModelDir(absolute);
     const tf = await import('@huggingface/transformers');
@@ -119,7 +138,8 @@ export class NliModel {
         local_files_only: true,
         dtype: 'q8',
         device: 'cpu',
-        session_options: { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' },
+        // logSeverityLevel 3: onnxruntime's own multi-line warnings stay off stderr; errors still surface as ours.
+        session_options: { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', logSeverityLevel: 3 },
       } as Parameters<TransformersModule['AutoModelForSequenceClassification']['from_pretrained']>[1]);
     } catch (err) {
       throw new ModelError(`${path.join(absolute, 'onnx', 'model_quantized.onnx')}: cannot be loaded (${firstLine(err)}); re-export it with training/export.py or pull the model again`);
