@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { InputError } from './input-error.js';
 import type { ParsedArticle } from './record.js';
 
 /** Elements whose text is never article prose. */
@@ -7,6 +8,11 @@ const SKIPPED = new Set([
   'button', 'select', 'textarea', 'iframe', 'figure', 'menu', 'dialog',
 ]);
 const BLOCKS = new Set(['p', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'dd', 'dt', 'pre']);
+/**
+ * Deepest element nesting read. htmlparser2 keeps its open-element stack with Array#unshift, so a
+ * page of 200,000 nested <div>s costs quadratic time; no article page nests this deep.
+ */
+export const MAX_HTML_DEPTH = 2000;
 const BOILERPLATE_CLASS = /\b(comment|share|social|related|newsletter|promo|advert|cookie|byline|breadcrumb|sidebar|footer|nav)\b/i;
 
 interface Paragraph {
@@ -25,7 +31,7 @@ interface Found {
  * Body: paragraph-level text inside <article> (else <main>, else the whole page), with
  * scripts, styles, navigation, forms and comment/share widgets dropped.
  */
-export function parseHtml(html: string): ParsedArticle {
+export function parseHtml(html: string, where = 'HTML input'): ParsedArticle {
   const paragraphs: Paragraph[] = [];
   let ogTitle: Found | undefined;
   let h1: Found | undefined;
@@ -44,6 +50,9 @@ export function parseHtml(html: string): ParsedArticle {
       onopentag(name, attribs) {
         const skip = SKIPPED.has(name) || BOILERPLATE_CLASS.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`);
         stack.push({ name, skip });
+        if (stack.length > MAX_HTML_DEPTH) {
+          throw new InputError('E_UNSUPPORTED', `${where}: elements nest more than ${MAX_HTML_DEPTH} levels deep; not an article page (close the tags, or pass the text as .txt)`);
+        }
         if (skip) skipDepth++;
         if (name === 'article') articleDepth++;
         if (name === 'main') mainDepth++;

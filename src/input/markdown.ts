@@ -1,82 +1,137 @@
+/**
+ * Markdown articles, parsed (micromark/mdast, CommonMark + GFM, linear in the input) rather than
+ * pattern-stripped: YAML or TOML front matter, ATX and setext headings, HTML comments (editor
+ * notes, dropped), tables, footnotes, links with parentheses, code fences.
+ */
+import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
 import { InputError } from './input-error.js';
 import type { ParsedArticle } from './record.js';
 
-const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+/** Inline syntax characters; a long line made mostly of them is noise, not prose. */
+const SYNTAX = /[[\]()<>!*_`\\]/g;
+const LONG_LINE = 2000;
 
-function frontMatterTitle(yaml: string): { title: string; line: number } | undefined {
-  const lines = yaml.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^(?:title|headline)[ \t]*:[ \t]*(.*)$/i.exec(lines[i]!);
-    if (!m) continue;
-    let value = m[1]!.trim();
-    const quoted = /^(["'])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[1] === "'" ? quoted[2]!.replace(/''/g, "'") : quoted[2]!.replace(/\\"/g, '"');
-    if (value) return { title: value, line: i + 2 };
-  }
-  return undefined;
+/**
+ * micromark is linear on prose but slows down on very long runs of unclosed brackets ("[[[[",
+ * "[a](" repeated), and on long runs of escapes too: in such a paragraph (over 2,000 characters, over
+ * a fifth of them inline syntax) that syntax is blanked out first. Article prose never looks like that.
+ */
+export function defuseSyntaxFloods(text: string): string {
+  if (text.length < LONG_LINE) return text;
+  // Per paragraph (inline syntax never spans a blank line), so a flood cut into short lines is caught too.
+  return text.split(/(\n[ \t]*\n)/).map((part) => {
+    if (part.length < LONG_LINE) return part;
+    const syntax = part.match(SYNTAX)?.length ?? 0;
+    return syntax > part.length / 5 ? part.replace(SYNTAX, ' ') : part;
+  }).join('');
 }
 
-/** Markdown inline syntax to plain prose; one output line per input line. */
-export function markdownToText(markdown: string): string {
-  const out: string[] = [];
-  let inFence = false;
-  for (const line of markdown.split('\n')) {
-    if (/^\s*(```|~~~)/.test(line)) {
-      inFence = !inFence;
-      out.push('');
-      continue;
-    }
-    if (inFence) {
-      out.push('');
-      continue;
-    }
-    let text = line
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-      .replace(/<[^>]+>/g, '')
-      .replace(/(\*\*|__)(.+?)\1/g, '$2')
-      .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
-      .replace(/`([^`]*)`/g, '$1')
-      .replace(/^\s{0,3}>\s?/, '');
-    if (/^\s*\[[^\]]+\]:\s*\S+/.test(text) || /^\s*([-*_])\s*(\1\s*){2,}$/.test(text)) text = '';
-    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(text);
-    if (heading) {
-      // A sub-heading is its own paragraph, not the start of the next sentence.
-      out.push('', heading[1]!, '');
-      continue;
-    }
-    out.push(text);
+function parseTree(text: string): Root {
+  return fromMarkdown(defuseSyntaxFloods(text), {
+    extensions: [frontmatter(['yaml', 'toml']), gfm()],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
+  });
+}
+
+/** title (or headline) from YAML or TOML front matter; a parse error names the file. */
+function frontMatterTitle(node: RootContent, where: string): string | undefined {
+  if (node.type !== 'yaml' && (node.type as string) !== 'toml') return undefined;
+  const raw = (node as { value: string }).value;
+  let data: unknown;
+  try {
+    data = node.type === 'yaml' ? parseYaml(raw, { maxAliasCount: 100 }) : parseToml(raw);
+  } catch (err) {
+    throw new InputError('E_FIELD', `${where}: front matter is not valid ${node.type === 'yaml' ? 'YAML' : 'TOML'} (${(err as Error).message.split('\n')[0]}); fix it or remove it`);
   }
-  return out.join('\n');
+  if (data === null || typeof data !== 'object') return undefined;
+  const record = data as Record<string, unknown>;
+  const title = record.title ?? record.headline;
+  return typeof title === 'string' && title.trim() ? title.replace(/\s+/g, ' ').trim() : undefined;
+}
+
+/** Prose of an inline subtree: link and emphasis text kept, images, HTML and footnote marks dropped. */
+function inlineText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'image':
+    case 'imageReference':
+    case 'html':
+    case 'footnoteReference':
+      return '';
+    default:
+      return 'children' in node ? (node as Parent).children.map((c) => inlineText(c as Nodes)).join('') : '';
+  }
+}
+
+/** Block nodes to paragraphs of prose, in order. Code, HTML blocks, definitions and footnotes are not prose. */
+function blocks(node: Nodes, out: string[]): void {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      out.push(inlineText(node));
+      return;
+    case 'table':
+      for (const row of node.children) out.push(row.children.map((cell) => inlineText(cell).trim()).filter(Boolean).join(', '));
+      return;
+    case 'code':
+    case 'html':
+    case 'definition':
+    case 'footnoteDefinition':
+    case 'thematicBreak':
+    case 'yaml':
+      return;
+    default:
+      if ((node.type as string) === 'toml') return;
+      if ('children' in node) for (const child of (node as Parent).children) blocks(child as Nodes, out);
+  }
 }
 
 export function parseMarkdown(text: string, where: string): ParsedArticle {
-  let content = text;
-  let offsetLines = 0;
+  const tree = parseTree(text);
   let headline: string | undefined;
   let line: number | undefined;
-  const fm = FRONT_MATTER.exec(text);
-  if (fm) {
-    const found = frontMatterTitle(fm[1]!);
-    if (found) {
-      headline = found.title;
-      line = found.line;
+  let column: number | undefined;
+  let headingNode: RootContent | undefined;
+  const first = tree.children[0];
+  if (first) {
+    const title = frontMatterTitle(first, where);
+    if (title) {
+      headline = title;
+      line = (first.position?.start.line ?? 1) + 1;
+      column = 1;
     }
-    content = text.slice(fm[0].length);
-    offsetLines = fm[0].split('\n').length - 1;
   }
   if (headline === undefined) {
-    const lines = content.split('\n');
-    const index = lines.findIndex((l) => /^\s{0,3}#\s+\S/.test(l));
-    if (index < 0) {
-      const why = fm ? 'front matter has no "title:" and there is no "# " heading' : 'no front matter "title:" and no "# " heading';
+    headingNode = tree.children.find((n) => n.type === 'heading' && n.depth === 1 && inlineText(n).trim());
+    if (!headingNode) {
+      const hasFrontMatter = first?.type === 'yaml' || (first?.type as string) === 'toml';
+      const why = hasFrontMatter ? 'front matter has no "title:" and there is no level-1 heading' : 'no front matter "title:" and no level-1 heading ("# " or a setext "===" underline)';
       throw new InputError('E_NO_HEADLINE', `${where}: ${why}; add one to give the article its headline`);
     }
-    headline = lines[index]!.replace(/^\s{0,3}#\s+/, '').replace(/\s+#*\s*$/, '');
-    line = offsetLines + index + 1;
-    lines.splice(index, 1, '');
-    content = lines.join('\n');
+    headline = inlineText(headingNode).replace(/\s+/g, ' ').trim();
+    line = headingNode.position?.start.line;
+    column = headingNode.position?.start.column;
   }
-  return { headline: markdownToText(headline).trim(), body: markdownToText(content), line, column: 1 };
+  const paragraphs: string[] = [];
+  for (const node of tree.children) if (node !== headingNode) blocks(node as Nodes, paragraphs);
+  const body = paragraphs.map((p) => p.trim()).filter(Boolean).join('\n\n');
+  return { headline, body, line, column };
+}
+
+/** Markdown to plain prose (paragraphs separated by blank lines), for callers that only need the text. */
+export function markdownToText(markdown: string): string {
+  const paragraphs: string[] = [];
+  for (const node of parseTree(markdown).children) blocks(node as Nodes, paragraphs);
+  return paragraphs.map((p) => p.trim()).filter(Boolean).join('\n\n');
 }

@@ -141,7 +141,7 @@ function parseWhole(text: string, format: string, where: string, file: string, o
       }
     });
   }
-  const parsed = format === 'markdown' ? parseMarkdown(text, where) : format === 'html' ? parseHtml(text) : parsePlainText(text);
+  const parsed = format === 'markdown' ? parseMarkdown(text, where) : format === 'html' ? parseHtml(text, where) : parsePlainText(text);
   return [finish(parsed, where, where, file, opts)];
 }
 
