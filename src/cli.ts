@@ -238,8 +238,9 @@ models
   .argument('<id>', 'model id, e.g. owner/name')
   .option('--dir <dir>', 'models folder', 'models')
   .option('--revision <rev>', 'branch, tag or commit', 'main')
+  .option('--timeout <seconds>', 'give up when the hub sends nothing for this long', positiveInt('--timeout'), 30)
   .action(async (id: string, opts) => {
-    process.exitCode = await pullModel({ id, modelsDir: opts.dir, revision: opts.revision, err: process.stderr });
+    process.exitCode = await pullModel({ id, modelsDir: opts.dir, revision: opts.revision, timeoutMs: opts.timeout * 1000, err: process.stderr });
   });
 
 // A closed pipe (`| head -1`) or a failing -o target ends the run with one line and exit 2.
