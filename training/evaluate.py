@@ -61,6 +61,7 @@ def main():
     ap.add_argument("--out", default=None)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="first N pairs of each set (smoke runs)")
+    ap.add_argument("--fp32-limit", type=int, default=1000, help="fp32 comparison on the first N pairs of each set (0 = all)")
     ap.add_argument("--sets", nargs="+", default=["snli-heldout", "mnli-hard-heldout", "mnli-taxinli", "xnli-test", "xnli-dev",
                                                    "anli-dev", "sick-test", "conjnli-dev", "news-test", "dev"],
                     help="held-out sets written by prepare_data.py (never trained on)")
@@ -86,9 +87,13 @@ def main():
         secs = time.time() - t0
         entry = {"n": len(rows), "int8_accuracy": round(accuracy(rows, p8), 4), "int8_pairs_per_s": round(len(rows) / secs, 1)}
         if fp32 is not None:
-            p32 = predict(fp32, tokenizer, rows)
-            entry["fp32_accuracy"] = round(accuracy(rows, p32), 4)
-            entry["int8_fp32_agreement"] = round(sum(a == b for a, b in zip(p8, p32)) / len(rows), 4)
+            # fp32 on the first --fp32-limit pairs: enough to measure what int8 costs.
+            sub = rows[: args.fp32_limit] if args.fp32_limit else rows
+            p32 = predict(fp32, tokenizer, sub)
+            entry["fp32_n"] = len(sub)
+            entry["fp32_accuracy"] = round(accuracy(sub, p32), 4)
+            entry["int8_accuracy_same_pairs"] = round(accuracy(sub, p8[: len(sub)]), 4)
+            entry["int8_fp32_agreement"] = round(sum(a == b for a, b in zip(p8, p32)) / len(sub), 4)
         if any("kind" in r for r in rows):
             # News-made pairs: accuracy per transformation, so template-learning shows.
             kinds = {}
