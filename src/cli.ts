@@ -35,11 +35,13 @@ function positiveInt(name: string) {
  */
 async function openOutput(file: string): Promise<{ stream: import('node:stream').Writable; commit: () => Promise<void> }> {
   const { createWriteStream, promises } = await import('node:fs');
-  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.headcheck-${process.pid}.tmp`);
   const existing = await promises.stat(file).catch(() => undefined);
   if (existing?.isDirectory()) fail(`cannot write ${file}: it is a directory`);
+  // Only a regular file (or a new one) is replaced atomically; a device or FIFO is written as is.
+  const atomic = !existing || existing.isFile();
+  const temp = atomic ? path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.headcheck-${process.pid}.tmp`) : file;
   const stream = createWriteStream(temp);
-  const cleanUp = () => promises.unlink(temp).catch(() => undefined);
+  const cleanUp = () => (atomic ? promises.unlink(temp).catch(() => undefined) : Promise.resolve());
   await new Promise<void>((resolve) => {
     stream.once('open', () => resolve());
     stream.once('error', (err: NodeJS.ErrnoException) => fail(`cannot write ${file}: ${err.code === 'ENOENT' ? 'its folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message}`));
@@ -47,18 +49,23 @@ async function openOutput(file: string): Promise<{ stream: import('node:stream')
   stream.on('error', (err) => {
     void cleanUp().then(() => fail(`cannot write ${file}: ${err.message}`));
   });
-  process.once('exit', () => {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already renamed into place
-    }
-  });
+  if (atomic) {
+    process.once('exit', () => {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already renamed into place
+      }
+    });
+  }
   return {
     stream,
     commit: async () => {
-      await new Promise<void>((resolve) => stream.end(resolve));
-      await promises.rename(temp, file);
+      await new Promise<void>((resolve, reject) => {
+        stream.once('error', reject);
+        stream.end(resolve);
+      }).catch((err: Error) => fail(`cannot write ${file}: ${err.message}`));
+      if (atomic) await promises.rename(temp, file);
     },
   };
 }
@@ -124,15 +131,16 @@ const program = new Command()
   .exitOverride()
   .configureOutput({ outputError: (message, write) => write(`headcheck: ${message.trim().replace(/\s*\n\s*/g, ' ')} (see headcheck --help)\n`) })
   .name('headcheck')
+  .helpCommand('help [command]', 'show help for a command')
   .description('Check whether each headline says more than its article body does (offline NLI + signals).')
   .version(pkg.version)
   .argument('[inputs...]', 'files (.md .html .txt .json .jsonl), directories, or - for stdin')
   .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')
-  .option('-m, --model <dir>', 'model folder (Hugging Face layout; default: the bundled model)')
-  .option('--fail-on <levels>', 'verdicts that make the exit code 1 (comma-separated, or "none")')
-  .option('-k, --top-k <n>', 'premises scored per long article', positiveInt('--top-k'))
-  .option('--max-body-bytes <n>', `reject bodies over this size (default ${DEFAULT_MAX_BODY_BYTES})`, positiveInt('--max-body-bytes'))
+  .option('-m, --model <dir>', 'model folder, Hugging Face layout (default: config, else the bundled model)')
+  .option('--fail-on <levels>', 'verdicts that make the exit code 1 (comma-separated, or "none") (default: config, else "contradicted,overstated")')
+  .option('-k, --top-k <n>', 'premises scored per long article (default: config, else 10)', positiveInt('--top-k'))
+  .option('--max-body-bytes <n>', `reject bodies over this size (default: config, else ${DEFAULT_MAX_BODY_BYTES})`, positiveInt('--max-body-bytes'))
   .option('--max-tokens <n>', 'tokens per premise+headline pair, at least 32 (default 128)', atLeast(32, '--max-tokens'))
   .addOption(new Option('--stdin-format <format>', 'how to read - (stdin): JSON lines, one plain-text article, or decided from the first lines').choices(['auto', 'jsonl', 'text']).default('auto'))
   .option('--allow-empty', 'an input with no article (empty folder, []) is not an error')
@@ -188,6 +196,7 @@ const program = new Command()
       out,
       err: process.stderr,
       onProgress: progress?.tick,
+      onFinish: progress?.done,
     });
     progress?.done();
     if (output) await output.commit();

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { type Checker, type CheckerOptions, createChecker } from './checker.js';
 import { type InputItem, type ReadOptions, readInputs, readOneOff } from './input/read-inputs.js';
 import { ModelError } from './nli/model.js';
-import { getFormatter } from './report/index.js';
+import { getFormatter, summaryLine } from './report/index.js';
 import type { Summary } from './report/formatter.js';
 import { terminalSafe } from './report/terminal-safe.js';
 import { type CheckOutcome, isErrorRecord, VERDICTS, type VerdictLabel } from './types.js';
@@ -23,6 +23,8 @@ export interface RunOptions {
   quiet?: boolean;
   /** Called after each outcome (progress bars). */
   onProgress?: (done: number) => void;
+  /** Called once the last article is checked, before the summary line (clears a progress line). */
+  onFinish?: () => void;
   cwd?: string;
   /** An already loaded checker (tests, long-running hosts); else one is created and disposed. */
   reuse?: Checker;
@@ -66,7 +68,8 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
     let done = 0;
     for await (const outcome of checker.checkMany(items)) {
       record(summary, outcome, options.failOn);
-      if (isErrorRecord(outcome) && options.format === 'text') {
+      // Errors go to stderr in every format, so a run that writes SARIF or JSON to a file is never silent.
+      if (isErrorRecord(outcome)) {
         options.err.write(`headcheck: error ${outcome.error.code}: ${terminalSafe(outcome.error.message)}\n`);
       }
       const text = formatter.record(outcome);
@@ -75,10 +78,12 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
     }
     summary.ms = Math.round(performance.now() - started);
     const tail = formatter.end(summary);
+    options.onFinish?.();
     if (options.format === 'text') {
       if (!options.quiet) options.err.write(tail);
-    } else if (tail) {
-      await write(options.out, tail);
+    } else {
+      if (tail) await write(options.out, tail);
+      if (!options.quiet) options.err.write(summaryLine(summary));
     }
   } finally {
     if (!options.reuse) await checker.dispose();

@@ -43,3 +43,22 @@ describe('bad -o targets and closed pipes exit 2 with one line', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('nothing silent', () => {
+  it('input errors and the summary reach stderr in every format', () => {
+    const out = `${tempDir()}/out.sarif`;
+    const r = runCli(['missing.md', 'samples/supported-bridge.md', '-f', 'sarif', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_NOT_FOUND: missing.md');
+    expect(r.stderr).toMatch(/1 checked: .*1 error/);
+    const json = runCli(['missing.md', '-f', 'json', '-q']);
+    expect(json.stderr).toContain('E_NOT_FOUND');
+  });
+
+  it('`headcheck help` works and --help shows defaults', () => {
+    const help = runCli(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: headcheck');
+    expect(runCli(['--help']).stdout).toMatch(/--fail-on[\s\S]*default: config, else\s+"contradicted,overstated"/);
+  });
+});

@@ -14,6 +14,7 @@ const report = (over: Partial<Report> = {}): Report => ({
   scores: { entailment: 0.1, neutral: 0.2, contradiction: 0.7, relevance: 0.9 },
   evidence: [{ index: 0, sentences: [0], start: 0, end: 35, text: 'Around 40 passengers were stranded.', kind: 'sentence', relevance: 0.9, scores: { entailment: 0.1, neutral: 0.2, contradiction: 0.7 } }],
   reasons: [{ kind: 'number', message: 'The headline\'s figure "400" is bigger than the body\'s "40".', span: { text: '40', start: 7, end: 9, in: 'body', sentence: 0 } }],
+  claims: [],
   sentences: [{ index: 0, text: 'Around 40 passengers were stranded.', start: 0, end: 35 }],
   sentenceScores: [{ index: 0, entailment: 0.1, neutral: 0.2, contradiction: 0.7, relevance: 0.9 }],
   source: { file: 'articles/a.md', line: 3, column: 1 },
