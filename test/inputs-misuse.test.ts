@@ -89,3 +89,29 @@ describe('--max-tokens', () => {
     expect(r.stderr).toContain('at least 32');
   });
 });
+
+describe('include / ignore globs', () => {
+  const tree = () => {
+    const dir = tempDir();
+    for (const f of ['a.md', 'b.md', 'c.md', 'drafts/d.md', 'notes/e.md']) {
+      mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      writeFileSync(path.join(dir, f), article('Council approves budget'));
+    }
+    return dir;
+  };
+  const names = (items: Awaited<ReturnType<typeof collect>>) => items.map((i) => ('article' in i ? path.basename(i.article.id) : `!${i.error.error.code}`)).sort();
+
+  it('{a,b} and [ab] patterns work', async () => {
+    const dir = tree();
+    expect(names(await collect([dir], { cwd: dir, include: ['{a,c}.md'] }))).toEqual(['a.md', 'c.md']);
+    expect(names(await collect([dir], { cwd: dir, include: ['[ab].md'] }))).toEqual(['a.md', 'b.md']);
+  });
+
+  it('ignore uses .gitignore rules, and both apply to files named on the command line', async () => {
+    const dir = tree();
+    expect(names(await collect([dir], { cwd: dir, ignore: ['drafts/', 'e.md'] }))).toEqual(['a.md', 'b.md', 'c.md']);
+    const named = ['a.md', 'drafts/d.md', 'notes/e.md'].map((f) => path.join(dir, f));
+    expect(names(await collect(named, { cwd: dir, ignore: ['drafts/'] }))).toEqual(['a.md', 'e.md']);
+    expect(names(await collect(named, { cwd: dir, include: ['notes/**'] }))).toEqual(['e.md']);
+  });
+});

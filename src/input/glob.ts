@@ -1,31 +1,43 @@
 /**
- * A small glob matcher for config include/ignore patterns, on '/'-separated relative paths:
- * `**` any number of folders, `*` anything but '/', `?` one character, `{a,b}` alternatives.
- * A pattern without '/' matches the file name in any folder (as .gitignore does).
+ * Config `include` / `ignore` as path filters on '/'-separated paths relative to the working
+ * directory. include: globs via picomatch (`**`, `*`, `?`, `{a,b}`, `[ab]`; a pattern without '/'
+ * matches the file name in any folder). ignore: .gitignore rules via the `ignore` package.
  */
-export function globToRegExp(glob: string): RegExp {
-  const pattern = glob.includes('/') ? glob.replace(/^\.\//, '') : `**/${glob}`;
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '*' && pattern[i + 1] === '*') {
-      const slash = pattern[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const close = pattern.indexOf('}', i);
-      if (close < 0) re += '\\{';
-      else {
-        re += `(?:${pattern.slice(i + 1, close).split(',').map(escape).join('|')})`;
-        i = close;
-      }
-    } else re += escape(c);
-  }
-  return new RegExp(`^${re}$`);
+import ignoreRules from 'ignore';
+import picomatch from 'picomatch';
+
+export const DEFAULT_IGNORE = ['node_modules/', '.git/'];
+
+export interface PathFilter {
+  /** False when the file should not be read. */
+  keepFile(relative: string): boolean;
+  /** False when a folder should not be walked. */
+  keepDir(relative: string): boolean;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+function insideCwd(relative: string): boolean {
+  return relative !== '' && !relative.startsWith('../') && relative !== '..' && !/^[a-zA-Z]:|^\//.test(relative);
+}
+
+export function pathFilter(include: string[] | undefined, ignore: string[] | undefined): PathFilter {
+  const included = include && include.length > 0 ? picomatch(include, { dot: true, basename: false }) : undefined;
+  const baseOnly = include && include.length > 0 ? picomatch(include.filter((p) => !p.includes('/')), { dot: true }) : undefined;
+  const ignored = ignoreRules().add(ignore ?? DEFAULT_IGNORE);
+  const isIgnored = (relative: string) => insideCwd(relative) && ignored.ignores(relative);
+  return {
+    keepFile(relative) {
+      if (isIgnored(relative)) return false;
+      if (!included) return true;
+      const name = relative.split('/').pop() ?? relative;
+      return included(relative.replace(/^\.\//, '')) || Boolean(baseOnly?.(name));
+    },
+    keepDir(relative) {
+      return !isIgnored(`${relative}/`);
+    },
+  };
+}
+
+/** One glob to a RegExp (picomatch), for callers that need the pattern itself. */
+export function globToRegExp(glob: string): RegExp {
+  return picomatch.makeRe(glob.includes('/') ? glob.replace(/^\.\//, '') : `**/${glob}`, { dot: true });
 }

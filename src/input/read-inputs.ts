@@ -11,7 +11,7 @@ import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plain-text.js';
 import { type ParsedArticle, rawNumericId, requireContent, validateRecord } from './record.js';
 import { byteLines } from './byte-lines.js';
-import { globToRegExp } from './glob.js';
+import { pathFilter, type PathFilter } from './glob.js';
 
 export type InputItem = { article: Article } | { error: ErrorRecord };
 
@@ -192,12 +192,12 @@ interface WalkState {
   visited: Set<string>;
   ancestors: string[];
   skip: Set<string>;
+  filter: PathFilter;
 }
 
 async function* walkDirectory(dir: string, opts: ReadOptions, state: WalkState): AsyncGenerator<InputItem> {
   const cwd = opts.cwd ?? process.cwd();
-  const include = (opts.include ?? []).map(globToRegExp);
-  const ignore = (opts.ignore ?? ['**/node_modules/**', '**/.git/**']).map(globToRegExp);
+  const filter = state.filter;
   let real: string;
   try {
     real = await realpath(dir);
@@ -225,7 +225,6 @@ async function* walkDirectory(dir: string, opts: ReadOptions, state: WalkState):
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     const rel = path.relative(cwd, full).split(path.sep).join('/');
-    if (ignore.some((re) => re.test(rel) || re.test(`${rel}/`))) continue;
     let info;
     try {
       info = entry.isSymbolicLink() ? await stat(full) : entry;
@@ -234,9 +233,10 @@ async function* walkDirectory(dir: string, opts: ReadOptions, state: WalkState):
       continue;
     }
     if (info.isDirectory()) {
+      if (!filter.keepDir(rel)) continue;
       yield* walkDirectory(full, opts, state);
     } else if (info.isFile() && FORMATS[path.extname(entry.name).toLowerCase()]) {
-      if (include.length > 0 && !include.some((re) => re.test(rel))) continue;
+      if (!filter.keepFile(rel)) continue;
       const realFile = await realpath(full).catch(() => full);
       if (state.visited.has(realFile) || state.skip.has(realFile)) continue;
       state.visited.add(realFile);
@@ -332,7 +332,9 @@ function looksLikeJsonLine(line: string): boolean {
  * each input yields exactly one item per article it holds, or one error.
  */
 export async function* readInputs(specs: Iterable<string>, opts: ReadOptions): AsyncGenerator<InputItem> {
-  const state: WalkState = { visited: new Set(), ancestors: [], skip: new Set((opts.skip ?? []).map((p) => path.resolve(p))) };
+  const state: WalkState = {
+    visited: new Set(), ancestors: [], skip: new Set((opts.skip ?? []).map((p) => path.resolve(p))), filter: pathFilter(opts.include, opts.ignore),
+  };
   for (const spec of specs) {
     if (spec === '-') {
       yield* readStdin(opts);
@@ -348,6 +350,8 @@ export async function* readInputs(specs: Iterable<string>, opts: ReadOptions): A
       continue;
     }
     if (state.visited.has(real)) continue; // named twice, or inside a folder already walked
+    // Config include/ignore apply to files named on the command line too (pre-commit passes lists).
+    if (!info.isDirectory() && !state.filter.keepFile(path.relative(opts.cwd ?? process.cwd(), spec).split(path.sep).join('/'))) continue;
     let count = 0;
     const items = info.isDirectory() ? walkDirectory(spec, opts, state) : readFileInput(spec, spec, opts);
     if (!info.isDirectory()) state.visited.add(real);
