@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/input/markdown.js';
 import { parseHtml } from '../src/input/html.js';
+import { ROOT } from './helpers.js';
 
 describe('Markdown is parsed, not pattern-stripped', () => {
   it('reads folded and quoted YAML titles and TOML front matter', () => {
@@ -50,4 +53,34 @@ describe('untrusted Markdown and HTML parse in bounded time', () => {
   it('200k nested <div>', () => {
     expect(() => parseHtml(`<html><head><title>T</title></head><body>${'<div>'.repeat(200_000)}<p>Text.</p></body></html>`, 'deep.html')).toThrow(/deep.html: elements nest more than 2000 levels/);
   }, 2000);
+});
+
+describe('HTML from real CMS page shapes (fixtures written for this project)', () => {
+  const read = (name: string) => parseHtml(readFileSync(path.join(ROOT, 'test', 'fixtures', 'cms', name), 'utf8'), name);
+  it('WordPress: a body class "has-sidebar" does not drop the article; share and comment blocks do', () => {
+    const page = read('wordpress.html');
+    expect(page.headline).toBe('Harbour land sold to developer');
+    expect(page.body).toContain('sold the old harbour land to a developer for 12 million pounds');
+    expect(page.body).toContain('300 homes and a marina');
+    expect(page.body).not.toMatch(/Share this|Leave a Reply|Recent posts|powered by/);
+  });
+  it('Ghost: twitter:title and the article body, without the comments prompt', () => {
+    const page = read('ghost.html');
+    expect(page.headline).toBe('Ferry firm cancels winter sailings');
+    expect(page.body).toContain('cancelled all winter sailings to Carra');
+    expect(page.body).not.toContain('Sign in to comment');
+  });
+  it('Drupal (no <article>, no <main>): Readability finds the body; sidebar and breadcrumb dropped', () => {
+    const page = read('drupal.html');
+    expect(page.headline).toBe('Library hours cut');
+    expect(page.body).toContain('three branch libraries will open on four days a week');
+    expect(page.body).toContain('2,400 signatures');
+    expect(page.body).not.toMatch(/Quick links|Copyright/);
+  });
+  it('news site: JSON-LD "headline" before <title>; related links and newsletter dropped', () => {
+    const page = read('news-jsonld.html');
+    expect(page.headline).toBe('Airline shares fall after profit warning');
+    expect(page.body).toContain('Shares in Northern Air fell 8 per cent');
+    expect(page.body).not.toMatch(/Rail fares|newsletter/i);
+  });
 });
