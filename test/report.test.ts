@@ -44,7 +44,7 @@ describe('sarif', () => {
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('headcheck');
     for (const rule of driver.rules) {
-      expect(rule.id).toMatch(/^headcheck\/(supported|overstated|contradicted|unsupported)(\/(hedge|attribution|number|scope|negation|opposite))?$/);
+      expect(rule.id).toMatch(/^headcheck\/(supported|overstated|contradicted|unsupported)(\/(hedge|attribution|source|condition|number|scope|negation|opposite|direction|entity))?$/);
       expect(rule.shortDescription.text).toEqual(expect.any(String));
       expect(['warning', 'error']).toContain(rule.defaultConfiguration.level);
     }
@@ -57,7 +57,7 @@ describe('sarif', () => {
     const rules = log.runs[0].tool.driver.rules;
     for (const r of results) {
       expect(rules[r.ruleIndex].id).toBe(r.ruleId);
-      expect(r.message.text).toContain('Evidence (sentence 1): "Around 40 passengers were stranded."');
+      expect(r.relatedLocations[0].message.text).toBe('Evidence (sentence 1): "Around 40 passengers were stranded."');
       expect(r.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^articles\/[ac]\.(md|html)$/);
       expect(r.partialFingerprints.headlineHash).toMatch(/^[0-9a-f]{32}$/);
     }
