@@ -137,6 +137,7 @@ const program = new Command()
   .argument('[inputs...]', 'files (.md .html .txt .json .jsonl), directories, or - for stdin')
   .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  .option('--report <format=file>', 'also write this format to this file, from the same run (repeatable), e.g. --report sarif=out.sarif', (value: string, previous: string[] = []) => [...previous, value])
   .option('-m, --model <dir>', 'model folder, Hugging Face layout (default: config, else the bundled model)')
   .option('--fail-on <levels>', 'verdicts that make the exit code 1 (comma-separated, or "none") (default: config, else "contradicted,overstated")')
   .option('-k, --top-k <n>', 'premises scored per long article (default: config, else 10)', positiveInt('--top-k'))
@@ -163,8 +164,14 @@ const program = new Command()
     } catch (err) {
       return fail((err as Error).message);
     }
-    if (opts.output) await refuseOutputOverInput(opts.output, inputs);
+    const reports = ((opts.report as string[] | undefined) ?? []).map((spec) => {
+      const m = /^([a-z]+)=(.+)$/.exec(spec);
+      if (!m || !(m[1]! in FORMATTERS)) fail(`--report ${spec}: use FORMAT=FILE with a format among ${Object.keys(FORMATTERS).join(', ')}`);
+      return { format: m![1]!, file: m![2]! };
+    });
+    for (const file of [opts.output, ...reports.map((r) => r.file)]) if (file) await refuseOutputOverInput(file, inputs);
     const output = opts.output ? await openOutput(opts.output) : undefined;
+    const also = await Promise.all(reports.map(async (r) => ({ format: r.format, output: await openOutput(r.file) })));
     const out = output?.stream ?? process.stdout;
     const colorTarget = opts.output ? { isTTY: false } : process.stdout;
     const progress = opts.quiet ? undefined : makeProgress(process.stderr, await countRecords(inputs));
@@ -180,7 +187,7 @@ const program = new Command()
         maxBodyBytes: opts.maxBodyBytes ?? cfg.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         stdinFormat: opts.stdinFormat,
         allowEmpty: Boolean(opts.allowEmpty),
-        skip: opts.output ? [path.resolve(opts.output)] : undefined,
+        skip: [opts.output, ...reports.map((r) => r.file)].filter((f): f is string => Boolean(f)).map((f) => path.resolve(f)),
         include: cfg.include,
         ignore: cfg.ignore,
         boilerplate: cfg.boilerplate,
@@ -194,12 +201,14 @@ const program = new Command()
         timings: Boolean(opts.timings),
       },
       out,
+      also: also.map((a) => ({ format: a.format, out: a.output.stream })),
       err: process.stderr,
       onProgress: progress?.tick,
       onFinish: progress?.done,
     });
     progress?.done();
     if (output) await output.commit();
+    for (const a of also) await a.output.commit();
     process.exitCode = result.exitCode;
   });
 

@@ -18,6 +18,8 @@ export interface RunOptions {
   read: ReadOptions;
   checker: CheckerOptions;
   out: Writable;
+  /** More reports from the same run (`--report FORMAT=FILE`): one model pass, several formats. */
+  also?: Array<{ format: string; out: Writable }>;
   /** Errors, progress and the summary line. */
   err: Writable;
   quiet?: boolean;
@@ -52,7 +54,9 @@ async function* oneOffItems(options: RunOptions): AsyncGenerator<InputItem> {
 export async function runCheck(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const summary = emptySummary();
-  const formatter = getFormatter(options.format)({ color: options.color, explain: options.explain, failOn: options.failOn, cwd: options.cwd ?? process.cwd() });
+  const formatterOptions = { color: options.color, explain: options.explain, failOn: options.failOn, cwd: options.cwd ?? process.cwd() };
+  const formatter = getFormatter(options.format)(formatterOptions);
+  const extra = (options.also ?? []).map((a) => ({ out: a.out, formatter: getFormatter(a.format)({ ...formatterOptions, color: false }) }));
   let checker = options.reuse;
   if (!checker) {
     try {
@@ -74,10 +78,18 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
       }
       const text = formatter.record(outcome);
       if (text) await write(options.out, text);
+      for (const x of extra) {
+        const more = x.formatter.record(outcome);
+        if (more) await write(x.out, more);
+      }
       options.onProgress?.(++done);
     }
     summary.ms = Math.round(performance.now() - started);
     const tail = formatter.end(summary);
+    for (const x of extra) {
+      const more = x.formatter.end(summary);
+      if (more) await write(x.out, more);
+    }
     options.onFinish?.();
     if (options.format === 'text') {
       if (!options.quiet) options.err.write(tail);

@@ -19,7 +19,7 @@ years days weeks months hours minutes officials police residents workers fans vo
 parents teachers nurses doctors players shares prices rates fees sales profits jobs homes cases deaths talks`.split(/\s+/));
 const IRREGULAR = /^(?:is|are|was|were|has|have|had|will|won|lost|quit|quits|cut|cuts|hit|hits|set|sets|led|fell|rose|grew|sold|bought|left|paid|met|took|gave|ran|shut|shuts|beat|beats|sank|struck|slid|split|spent|sent|made|got|went|came|became|found|held|kept|told|said|says)$/;
 
-function verbLike(word: string): boolean {
+export function verbLike(word: string): boolean {
   const w = word.toLowerCase();
   if (FUNCTION_WORDS.has(w) || !/^\p{Ll}/u.test(word)) return false;
   return IRREGULAR.test(w) || /^\p{Ll}{3,}(?:s|ed)$/u.test(word) && !/(?:ss|us|is|ness|ics)$/.test(w);

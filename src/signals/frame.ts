@@ -5,6 +5,7 @@
  * says it too, with the same hedge".
  */
 import { contentTokens } from '../nli/relevance.js';
+import { verbLike } from '../segment/split-claims.js';
 import { findPhrases, maskPhrases, type PhraseMatch } from './match.js';
 import { CERTAINTY_CUES, CONDITIONS, GENERIC_SOURCES, HEADLINE_CERTAINTY_CUES, HEADLINE_SOURCE_VERBS, PLAIN_SOURCES, WEAK_SOURCES, type CertaintyCue } from './phrases.js';
 
@@ -79,7 +80,9 @@ const GENERIC = new Set(GENERIC_SOURCES.flatMap((w) => contentTokens(w)));
 export function headlineFrame(headline: string): Frame {
   let certainty = lowestCertainty(headline, HEADLINE_CERTAINTY_CUES);
   const future = HEADLINE_TO_VERB.exec(headline);
-  if (future && certainty.certainty > 0.5) {
+  // "Mayor to resign": "to" + verb straight after the subject; "sells land to developer" is not it.
+  const verbBefore = future ? headline.slice(0, future.index).split(/\s+/).some((w, i) => i > 0 && verbLike(w)) : false;
+  if (future && !verbBefore && certainty.certainty > 0.5) {
     certainty = { certainty: 0.5, cue: { pattern: 'to', kind: 'planned', certainty: 0.5, prior: 0.5, match: { text: future[0], index: future.index } } };
   }
   return {
