@@ -19,6 +19,15 @@ export interface ArticleSource {
   line?: number;
   /** 1-based column of the headline in `file`, when known. */
   column?: number;
+  /** Body offsets whose position in `file` is known (paragraph starts), to place evidence. */
+  anchors?: BodyAnchor[];
+}
+
+/** A body character offset and the 1-based line and column in the source file it comes from. */
+export interface BodyAnchor {
+  offset: number;
+  line: number;
+  column: number;
 }
 
 /** A body sentence with its character offsets in `Article.body` (end exclusive). */
@@ -95,6 +104,9 @@ export interface Evidence {
   kind: Premise['kind'];
   relevance: number;
   scores: PairScores;
+  /** 1-based line and column in the source file, when the input format lets them be known. */
+  line?: number;
+  column?: number;
 }
 
 export interface AggregateScores {

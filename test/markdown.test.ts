@@ -84,3 +84,22 @@ describe('HTML from real CMS page shapes (fixtures written for this project)', (
     expect(page.body).not.toMatch(/Rail fares|newsletter/i);
   });
 });
+
+// Markdown: the paragraph's line and start, plus the offset in its text (inline markup such as ** is not counted).
+describe('evidence positions point into the file', () => {
+  it.each([
+    ['a.md', '---\ntitle: Council approves budget\n---\n\nIntro line here.\n\n<!-- note -->\n\nThe **council** approved the budget on Monday.\n', 'approved the budget', 9, 13],
+    ['a.txt', 'Council approves budget\n\nIntro line here.\nThe council approved the budget on Monday.\n', 'approved the budget', 4, 13],
+    ['a.html', '<html><body><article><h1>Council approves budget</h1>\n<p>Intro line here.</p>\n  <p>The council approved the budget on Monday.</p></article></body></html>', 'approved the budget', 3, 18],
+  ])('%s', async (name, content, needle, line, column) => {
+    const { writeFileSync } = await import('node:fs');
+    const { collect, tempDir } = await import('./helpers.js');
+    const { place } = await import('../src/verdict/build-report.js');
+    const file = path.join(tempDir(), name);
+    writeFileSync(file, content);
+    const [item] = await collect([file]);
+    const article = (item as { article: { body: string; source: { anchors: never } } }).article;
+    const start = article.body.indexOf(needle);
+    expect(place({ start }, article.body, article.source.anchors)).toMatchObject({ line, column });
+  });
+});

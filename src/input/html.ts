@@ -23,6 +23,8 @@ interface Paragraph {
   text: string;
   inArticle: boolean;
   inMain: boolean;
+  /** Where the block starts in the page, when it comes from the page itself. */
+  offset?: number;
 }
 
 interface Found {
@@ -45,7 +47,7 @@ export function parseHtml(html: string, where = 'HTML input'): ParsedArticle {
   let skipDepth = 0;
   let articleDepth = 0;
   let mainDepth = 0;
-  let block: { text: string } | undefined;
+  let block: { text: string; offset: number } | undefined;
   let blockDepth = 0;
   let capture: { kind: 'h1' | 'title'; text: string; offset: number } | undefined;
   let looseText = '';
@@ -74,7 +76,7 @@ export function parseHtml(html: string, where = 'HTML input'): ParsedArticle {
           capture = { kind: name, text: '', offset: parser.startIndex };
         }
         if (BLOCKS.has(name) && skipDepth === 0) {
-          if (!block) block = { text: '' };
+          if (!block) block = { text: '', offset: parser.endIndex + 1 };
           blockDepth++;
         }
         if (name === 'br' && block) block.text += '\n';
@@ -103,7 +105,7 @@ export function parseHtml(html: string, where = 'HTML input'): ParsedArticle {
           blockDepth--;
           if (blockDepth === 0) {
             const text = block.text.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
-            if (text) paragraphs.push({ text, inArticle: articleDepth > 0, inMain: mainDepth > 0 });
+            if (text) paragraphs.push({ text, inArticle: articleDepth > 0, inMain: mainDepth > 0, offset: block.offset });
             block = undefined;
           }
         }
@@ -132,7 +134,9 @@ export function parseHtml(html: string, where = 'HTML input'): ParsedArticle {
   // The headline's own element repeats at the top of many bodies: don't score it against itself.
   const bodyWithoutHeadline = body.startsWith(headline) && headline ? body.slice(headline.length).trim() : body;
   const position = headlineSource ? lineAndColumn(html, headlineSource.offset) : undefined;
-  return { headline, body: bodyWithoutHeadline, line: position?.line, column: position?.column };
+  const starts = lineStarts(html);
+  const segments = chosen.filter((p) => p.offset !== undefined).map((p) => ({ text: p.text, ...positionOf(starts, p.offset!) }));
+  return { headline, body: bodyWithoutHeadline, line: position?.line, column: position?.column, segments };
 }
 
 /** "headline" of a JSON-LD block (an object, an array, or an @graph of them), if any. */
@@ -195,6 +199,24 @@ function parseHtmlParagraphs(fragment: string, where: string): Paragraph[] {
   parser.write(fragment);
   parser.end();
   return out;
+}
+
+/** Offsets at which each line of a text starts (for many position look-ups in one pass). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionOf(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -75,14 +75,21 @@ function inlineText(node: Nodes): string {
 }
 
 /** Block nodes to paragraphs of prose, in order. Code, HTML blocks, definitions and footnotes are not prose. */
-function blocks(node: Nodes, out: string[]): void {
+interface Block {
+  text: string;
+  line: number;
+  column: number;
+}
+
+function blocks(node: Nodes, out: Block[]): void {
+  const at = (n: Nodes) => ({ line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 });
   switch (node.type) {
     case 'paragraph':
     case 'heading':
-      out.push(inlineText(node));
+      out.push({ text: inlineText(node), ...at(node) });
       return;
     case 'table':
-      for (const row of node.children) out.push(row.children.map((cell) => inlineText(cell).trim()).filter(Boolean).join(', '));
+      for (const row of node.children) out.push({ text: row.children.map((cell) => inlineText(cell).trim()).filter(Boolean).join(', '), ...at(row) });
       return;
     case 'code':
     case 'html':
@@ -123,15 +130,15 @@ export function parseMarkdown(text: string, where: string): ParsedArticle {
     line = headingNode.position?.start.line;
     column = headingNode.position?.start.column;
   }
-  const paragraphs: string[] = [];
+  const paragraphs: Block[] = [];
   for (const node of tree.children) if (node !== headingNode) blocks(node as Nodes, paragraphs);
-  const body = paragraphs.map((p) => p.trim()).filter(Boolean).join('\n\n');
-  return { headline, body, line, column };
+  const kept = paragraphs.map((p) => ({ ...p, text: p.text.trim() })).filter((p) => p.text);
+  return { headline, body: kept.map((p) => p.text).join('\n\n'), line, column, segments: kept };
 }
 
 /** Markdown to plain prose (paragraphs separated by blank lines), for callers that only need the text. */
 export function markdownToText(markdown: string): string {
-  const paragraphs: string[] = [];
+  const paragraphs: Block[] = [];
   for (const node of parseTree(markdown).children) blocks(node as Nodes, paragraphs);
-  return paragraphs.map((p) => p.trim()).filter(Boolean).join('\n\n');
+  return paragraphs.map((p) => p.text.trim()).filter(Boolean).join('\n\n');
 }

@@ -2,14 +2,14 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Article, ErrorCode, ErrorRecord } from '../types.js';
+import type { Article, BodyAnchor, ErrorCode, ErrorRecord } from '../types.js';
 import { dropBoilerplate } from './boilerplate.js';
 import { decodeText, normaliseLineEnds } from './decode.js';
 import { parseHtml } from './html.js';
 import { InputError } from './input-error.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plain-text.js';
-import { type ParsedArticle, rawNumericId, requireContent, validateRecord } from './record.js';
+import { type ParsedArticle, rawNumericId, requireContent, type SourceSegment, validateRecord } from './record.js';
 import { byteLines } from './byte-lines.js';
 import { pathFilter, type PathFilter } from './glob.js';
 
@@ -65,14 +65,33 @@ function finish(parsed: ParsedArticle, where: string, fallbackId: string, file: 
   if (checked.body.length === 0) {
     throw new InputError('E_NO_BODY', `${where}: the body holds only page boilerplate (share prompts, comment forms); nothing to check`);
   }
+  const anchors = file ? anchorsIn(checked.body, parsed.segments ?? []) : [];
   return {
     article: {
       id: checked.id ?? fallbackId,
       headline: checked.headline,
       body: checked.body,
-      source: file ? { file, line: checked.line, column: checked.column } : undefined,
+      source: file ? { file, line: checked.line, column: checked.column, ...(anchors.length > 0 ? { anchors } : {}) } : undefined,
     },
   };
+}
+
+/**
+ * Body offsets with their place in the file: each parsed segment is found, in order, in the
+ * final body (after boilerplate removal), so evidence can be given as a line and column.
+ */
+export function anchorsIn(body: string, segments: SourceSegment[]): BodyAnchor[] {
+  const anchors: BodyAnchor[] = [];
+  let from = 0;
+  for (const seg of segments) {
+    const probe = seg.text.slice(0, 60);
+    if (!probe) continue;
+    const at = body.indexOf(probe, from);
+    if (at < 0) continue;
+    anchors.push({ offset: at, line: seg.line, column: seg.column });
+    from = at + probe.length;
+  }
+  return anchors;
 }
 
 /** One JSONL line to an item; `where` is `file:line`. */
@@ -85,7 +104,8 @@ export function parseJsonlLine(line: string, where: string, file: string | undef
       throw new InputError('E_JSON', `${where}: malformed JSON (${(err as Error).message}); each line must be one JSON object`);
     }
     const parsed = validateRecord(value, where, rawNumericId(line));
-    return finish({ ...parsed, line: lineNo, column: 1 }, where, where, file, opts);
+    // The body sits inside a JSON string on this line: evidence is placed on the record's line.
+    return finish({ ...parsed, line: lineNo, column: 1, segments: [{ text: parsed.body.trim(), line: lineNo, column: 1 }] }, where, where, file, opts);
   } catch (err) {
     const id = (() => {
       try {

@@ -7,6 +7,14 @@ export interface ParsedArticle {
   /** 1-based position of the headline in the source text. */
   line?: number;
   column?: number;
+  /** Pieces of the body with where they start in the source file, to place evidence. */
+  segments?: SourceSegment[];
+}
+
+export interface SourceSegment {
+  text: string;
+  line: number;
+  column: number;
 }
 
 /** Checks a decoded {id?, headline, body} object, naming the field and the fix. */

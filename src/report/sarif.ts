@@ -24,8 +24,8 @@ export function artifactUri(file: string, cwd: string): { uri: string; uriBaseId
   return { uri: pathToFileURL(absolute).href };
 }
 
-/** Where a result is: the headline's file, line and column; stdin input has no file, only a name. */
-function location(outcome: CheckOutcome, cwd: string, message?: string): Location {
+/** Where a result is: the headline's file, line and column (or `at`); stdin input has no file, only a name. */
+function location(outcome: CheckOutcome, cwd: string, message?: string, at?: { line?: number; column?: number }): Location {
   const file = outcome.source?.file;
   if (!file || file === 'stdin') {
     return { logicalLocations: [{ fullyQualifiedName: outcome.id, kind: 'resource' }], ...(message ? { message: { text: message } } : {}) };
@@ -33,7 +33,7 @@ function location(outcome: CheckOutcome, cwd: string, message?: string): Locatio
   return {
     physicalLocation: {
       artifactLocation: artifactUri(file, cwd),
-      region: { startLine: headlineLine(outcome), startColumn: headlineColumn(outcome) },
+      region: at?.line ? { startLine: at.line, startColumn: at.column ?? 1 } : { startLine: headlineLine(outcome), startColumn: headlineColumn(outcome) },
     },
     ...(message ? { message: { text: message } } : {}),
   };
@@ -43,7 +43,7 @@ function result(report: Report, cwd: string, ruleIndex: Map<string, number>): Re
   const rule = ruleFor(report);
   const text = [`Headline "${report.headline}" is ${report.verdict} (confidence ${report.confidence.toFixed(2)}).`, ...report.reasons.map((r) => r.message)].join(' ');
   // Evidence sentences live in the body: related locations in the same file, each with its text.
-  const related = report.evidence.map((e, i) => ({ id: i + 1, ...location(report, cwd, `Evidence (sentence ${e.index + 1}): "${e.text}"`) }));
+  const related = report.evidence.map((e, i) => ({ id: i + 1, ...location(report, cwd, `Evidence (sentence ${e.index + 1}): "${e.text}"`, e) }));
   return {
     ruleId: rule.id,
     ruleIndex: ruleIndex.get(rule.id),

@@ -1,4 +1,4 @@
-import { type CheckOutcome, isErrorRecord } from '../types.js';
+import { type ArticleSource, type CheckOutcome, isErrorRecord } from '../types.js';
 
 /**
  * One outcome as a plain object with a fixed key order, so json / jsonl output is
@@ -6,7 +6,7 @@ import { type CheckOutcome, isErrorRecord } from '../types.js';
  */
 export function serializeOutcome(outcome: CheckOutcome, explain: boolean): Record<string, unknown> {
   if (isErrorRecord(outcome)) {
-    return { id: outcome.id, error: outcome.error, ...(outcome.source ? { source: outcome.source } : {}) };
+    return { id: outcome.id, error: outcome.error, ...(outcome.source ? { source: publicSource(outcome.source) } : {}) };
   }
   const out: Record<string, unknown> = {
     id: outcome.id,
@@ -18,7 +18,7 @@ export function serializeOutcome(outcome: CheckOutcome, explain: boolean): Recor
     reasons: outcome.reasons,
     claims: outcome.claims.map((c) => ({ text: c.text, verdict: c.verdict, confidence: c.confidence, evidence: c.evidence, reasons: c.reasons })),
   };
-  if (outcome.source) out.source = outcome.source;
+  if (outcome.source) out.source = publicSource(outcome.source);
   if (explain) {
     out.body = outcome.body;
     out.sentences = outcome.sentences;
@@ -26,4 +26,10 @@ export function serializeOutcome(outcome: CheckOutcome, explain: boolean): Recor
   }
   if (outcome.timings) out.timings = outcome.timings;
   return out;
+}
+
+/** The source as users see it: file, line, column (body anchors are internal). */
+function publicSource(source: ArticleSource): ArticleSource {
+  const { anchors: _anchors, ...rest } = source;
+  return rest;
 }

@@ -32,7 +32,8 @@ function renderReport(r: Report, c: ChalkInstance, explain: boolean): string {
   for (const reason of r.reasons) lines.push(`    ${c.cyan(reason.kind.padEnd(13))} ${terminalSafe(reason.message)}`);
   for (const e of r.evidence) {
     const label = e.sentences.length > 1 ? `s${e.sentences[0]! + 1}-${e.sentences[e.sentences.length - 1]! + 1}` : `s${e.index + 1}`;
-    lines.push(`    ${c.dim(`evidence ${label.padEnd(5)}`)} ${c.italic(cutAtWord(terminalSafe(e.text), 160))}`);
+    const where = e.line ? ` ${c.dim(`(line ${e.line})`)}` : '';
+    lines.push(`    ${c.dim(`evidence ${label.padEnd(5)}`)} ${c.italic(cutAtWord(terminalSafe(e.text), 160))}${where}`);
     lines.push(`    ${' '.repeat(15)}${c.dim(probabilities(e.scores))}`);
   }
   if (explain && r.sentenceScores) {

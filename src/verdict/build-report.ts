@@ -3,7 +3,7 @@ import type { Claim } from '../segment/split-claims.js';
 import { headlineFrame } from '../signals/frame.js';
 import { missingNames, runSignals, type SignalPhrases } from '../signals/index.js';
 import { compareFigures, extractQuantities } from '../signals/quantities.js';
-import type { Article, ClaimReport, PairScores, Premise, Reason, Report, ScoredPremise, Sentence, VerdictLabel } from '../types.js';
+import type { Article, BodyAnchor, ClaimReport, PairScores, Premise, Reason, Report, ScoredPremise, Sentence, VerdictLabel } from '../types.js';
 import { aggregate, focusPremises, keySentence, rankPremises, round, toEvidence, type RankedPremise } from './aggregate.js';
 import { decide } from './decide.js';
 import { claimFeatures, type Features } from './features.js';
@@ -140,7 +140,7 @@ export function buildReport(prepared: Prepared, scores: PairScores[], options: B
   const reasons = multi
     ? judged.filter((j) => j.verdict !== 'supported' || verdict === 'supported').flatMap((j) => j.reasons.map((r) => ({ ...r, message: `"${j.text}": ${r.message}` })))
     : main.reasons;
-  const evidence = multi ? dedupeEvidence(judged.flatMap((j) => j.evidence.slice(0, 2))) : main.evidence;
+  const evidence = (multi ? dedupeEvidence(judged.flatMap((j) => j.evidence.slice(0, 2))) : main.evidence).map((e) => place(e, article.body, article.source?.anchors));
   const confidence = multi && verdict === 'overstated' && main.verdict !== 'overstated'
     ? round(Math.min(...judged.map((j) => j.confidence)))
     : main.confidence;
@@ -194,6 +194,21 @@ function dedupeEvidence<T extends { sentences: number[] }>(items: T[]): T[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * An evidence span's line and column in the source file, from the nearest body anchor before it:
+ * exact for text and JSONL, the paragraph's start plus the offset inside it for Markdown and HTML.
+ */
+export function place<T extends { start: number }>(evidence: T, body: string, anchors: BodyAnchor[] | undefined): T & { line?: number; column?: number } {
+  if (!anchors || anchors.length === 0) return evidence;
+  let anchor: BodyAnchor | undefined;
+  for (const a of anchors) if (a.offset <= evidence.start) anchor = a;
+  if (!anchor) return evidence;
+  const between = body.slice(anchor.offset, evidence.start);
+  const breaks = between.split('\n').length - 1;
+  const column = breaks === 0 ? anchor.column + between.length : between.length - between.lastIndexOf('\n');
+  return { ...evidence, line: anchor.line + breaks, column };
 }
 
 function pct(x: number): string {
