@@ -31,6 +31,7 @@ export interface ArticleInput {
   headline: string;
   body: string;
   source?: Article['source'];
+  suppression?: Article['suppression'];
 }
 
 export interface Checker {

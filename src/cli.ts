@@ -10,6 +10,8 @@ import { pullModel } from './config/models-pull.js';
 import { FORMATTERS } from './report/index.js';
 import { makeProgress } from './report/progress.js';
 import { EXIT, parseFailOn, runCheck } from './run.js';
+import { makeBaseline, readBaseline } from './report/baseline.js';
+import type { Report } from './types.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -145,6 +147,8 @@ const program = new Command()
   .option('--max-tokens <n>', 'tokens per premise+headline pair, at least 32 (default 128)', atLeast(32, '--max-tokens'))
   .addOption(new Option('--stdin-format <format>', 'how to read - (stdin): JSON lines, one plain-text article, or decided from the first lines').choices(['auto', 'jsonl', 'text']).default('auto'))
   .option('--allow-empty', 'an input with no article (empty folder, []) is not an error')
+  .option('--baseline <file>', 'findings listed in this file (from --write-baseline) are reported as suppressed, not flagged')
+  .option('--write-baseline <file>', 'write the flagged findings of this run to FILE, to accept them')
   .option('--headline <text>', 'check one headline against --body-file')
   .option('--body-file <file>', 'body text for --headline (- for stdin)')
   .option('--explain', 'show every sentence and its scores')
@@ -174,6 +178,15 @@ const program = new Command()
     const also = await Promise.all(reports.map(async (r) => ({ format: r.format, output: await openOutput(r.file) })));
     const out = output?.stream ?? process.stdout;
     const colorTarget = opts.output ? { isTTY: false } : process.stdout;
+    let baseline: Set<string> | undefined;
+    if (opts.baseline) {
+      try {
+        baseline = readBaseline(opts.baseline);
+      } catch (err) {
+        fail((err as Error).message);
+      }
+    }
+    const flagged: Report[] = [];
     const progress = opts.quiet ? undefined : makeProgress(process.stderr, await countRecords(inputs));
     const result = await runCheck({
       inputs,
@@ -187,7 +200,8 @@ const program = new Command()
         maxBodyBytes: opts.maxBodyBytes ?? cfg.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         stdinFormat: opts.stdinFormat,
         allowEmpty: Boolean(opts.allowEmpty),
-        skip: [opts.output, ...reports.map((r) => r.file)].filter((f): f is string => Boolean(f)).map((f) => path.resolve(f)),
+        // The run's own files are never read as articles when they sit in a walked folder.
+        skip: [opts.output, opts.baseline, opts.writeBaseline, ...reports.map((r) => r.file)].filter((f): f is string => Boolean(f)).map((f) => path.resolve(f)),
         include: cfg.include,
         ignore: cfg.ignore,
         boilerplate: cfg.boilerplate,
@@ -205,7 +219,15 @@ const program = new Command()
       err: process.stderr,
       onProgress: progress?.tick,
       onFinish: progress?.done,
+      baseline,
+      onFlagged: opts.writeBaseline ? (r) => flagged.push(r) : undefined,
     });
+    if (opts.writeBaseline) {
+      const target = await openOutput(opts.writeBaseline);
+      target.stream.write(`${JSON.stringify(makeBaseline(flagged), null, 2)}\n`);
+      await target.commit();
+      if (!opts.quiet) process.stderr.write(`headcheck: wrote ${flagged.length} finding(s) to ${opts.writeBaseline}\n`);
+    }
     progress?.done();
     if (output) await output.commit();
     for (const a of also) await a.output.commit();

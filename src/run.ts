@@ -5,7 +5,8 @@ import { ModelError } from './nli/model.js';
 import { getFormatter, summaryLine } from './report/index.js';
 import type { Summary } from './report/formatter.js';
 import { terminalSafe } from './report/terminal-safe.js';
-import { type CheckOutcome, isErrorRecord, VERDICTS, type VerdictLabel } from './types.js';
+import { findingKey } from './report/baseline.js';
+import { type CheckOutcome, isErrorRecord, type Report, VERDICTS, type VerdictLabel } from './types.js';
 
 export interface RunOptions {
   inputs: string[];
@@ -30,6 +31,10 @@ export interface RunOptions {
   cwd?: string;
   /** An already loaded checker (tests, long-running hosts); else one is created and disposed. */
   reuse?: Checker;
+  /** Keys of accepted findings (--baseline): those are reported as suppressed, not flagged. */
+  baseline?: Set<string>;
+  /** Collects the flagged, unsuppressed findings (--write-baseline). */
+  onFlagged?: (report: Report) => void;
 }
 
 export interface RunResult {
@@ -70,8 +75,11 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
   try {
     const items = options.oneOff ? oneOffItems(options) : readInputs(options.inputs, options.read);
     let done = 0;
-    for await (const outcome of checker.checkMany(items)) {
+    for await (const found of checker.checkMany(items)) {
+      const outcome = applyBaseline(found, options);
       record(summary, outcome, options.failOn);
+      // A new baseline keeps what the old one accepted; in-article markers need no baseline entry.
+      if (!isErrorRecord(outcome) && options.failOn.includes(outcome.verdict) && (!outcome.suppressed || outcome.suppressed.kind === 'baseline')) options.onFlagged?.(outcome);
       // Errors go to stderr in every format, so a run that writes SARIF or JSON to a file is never silent.
       if (isErrorRecord(outcome)) {
         options.err.write(`headcheck: error ${outcome.error.code}: ${terminalSafe(outcome.error.message)}\n`);
@@ -104,6 +112,12 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
   return { exitCode, summary };
 }
 
+/** A finding listed in the baseline is accepted: reported as suppressed (kind "baseline"). */
+function applyBaseline(outcome: CheckOutcome, options: RunOptions): CheckOutcome {
+  if (!options.baseline || isErrorRecord(outcome) || outcome.suppressed || !options.failOn.includes(outcome.verdict)) return outcome;
+  return options.baseline.has(findingKey(outcome)) ? { ...outcome, suppressed: { kind: 'baseline', justification: 'listed in the baseline' } } : outcome;
+}
+
 function record(summary: Summary, outcome: CheckOutcome, failOn: VerdictLabel[]): void {
   if (isErrorRecord(outcome)) {
     summary.errors++;
@@ -111,7 +125,10 @@ function record(summary: Summary, outcome: CheckOutcome, failOn: VerdictLabel[])
   }
   summary.checked++;
   summary.counts[outcome.verdict]++;
-  if (failOn.includes(outcome.verdict)) summary.flagged++;
+  if (!failOn.includes(outcome.verdict)) return;
+  // An accepted finding is still reported, but it never fails the run.
+  if (outcome.suppressed) summary.suppressed = (summary.suppressed ?? 0) + 1;
+  else summary.flagged++;
 }
 
 /** Writes with back-pressure, so a slow consumer keeps memory flat. */

@@ -11,6 +11,14 @@ export interface Article {
   body: string;
   /** Where the article came from, for locations in SARIF / annotations. */
   source?: ArticleSource;
+  /** The desk accepted this headline (an inline marker or front-matter key in the article). */
+  suppression?: Suppression;
+}
+
+/** A finding the desk has accepted: still reported, never flagged (exit code, annotations). */
+export interface Suppression {
+  kind: 'inline' | 'front-matter' | 'baseline';
+  justification?: string;
 }
 
 export interface ArticleSource {
@@ -155,6 +163,8 @@ export interface Report extends Verdict {
   source?: ArticleSource;
   /** The headline's claims, each judged; the headline's verdict is the worst claim's. */
   claims: ClaimReport[];
+  /** Set when the finding is accepted (marker, front matter, or listed in --baseline). */
+  suppressed?: Suppression;
   /** Every body sentence (with offsets) and, under --explain, their scores. */
   sentences: Sentence[];
   /** Per sentence scores when `explain` is on: best premise containing each sentence. */

@@ -2,7 +2,8 @@ import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { InputError } from './input-error.js';
-import type { ParsedArticle } from './record.js';
+import type { Suppression } from '../types.js';
+import { type ParsedArticle, suppressionFromComment } from './record.js';
 
 /** Elements whose text is never article prose. */
 const SKIPPED = new Set([
@@ -53,6 +54,7 @@ export function parseHtml(html: string, where = 'HTML input'): ParsedArticle {
   let looseText = '';
   let jsonLd: { text: string; offset: number } | undefined;
   let jsonLdHeadline: Found | undefined;
+  let suppression: Suppression | undefined;
 
   const parser = new Parser(
     {
@@ -87,6 +89,9 @@ export function parseHtml(html: string, where = 'HTML input'): ParsedArticle {
         if (skipDepth > 0) return;
         if (block) block.text += text;
         else looseText += text;
+      },
+      oncomment(text) {
+        suppression ??= suppressionFromComment(text);
       },
       onclosetag(name) {
         if (name === 'script' && jsonLd) {
@@ -136,7 +141,7 @@ export function parseHtml(html: string, where = 'HTML input'): ParsedArticle {
   const position = headlineSource ? lineAndColumn(html, headlineSource.offset) : undefined;
   const starts = lineStarts(html);
   const segments = chosen.filter((p) => p.offset !== undefined).map((p) => ({ text: p.text, ...positionOf(starts, p.offset!) }));
-  return { headline, body: bodyWithoutHeadline, line: position?.line, column: position?.column, segments };
+  return { headline, body: bodyWithoutHeadline, line: position?.line, column: position?.column, segments, ...(suppression ? { suppression } : {}) };
 }
 
 /** "headline" of a JSON-LD block (an object, an array, or an @graph of them), if any. */

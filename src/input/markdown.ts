@@ -12,7 +12,8 @@ import { gfm } from 'micromark-extension-gfm';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from './input-error.js';
-import type { ParsedArticle } from './record.js';
+import type { Suppression } from '../types.js';
+import { type ParsedArticle, suppressionFromComment } from './record.js';
 
 /** Inline syntax characters; a long line made mostly of them is noise, not prose. */
 const SYNTAX = /[[\]()<>!*_`\\]/g;
@@ -40,8 +41,13 @@ function parseTree(text: string): Root {
   });
 }
 
-/** title (or headline) from YAML or TOML front matter; a parse error names the file. */
-function frontMatterTitle(node: RootContent, where: string): string | undefined {
+interface FrontMatter {
+  title?: string;
+  suppression?: Suppression;
+}
+
+/** title (or headline), and a `headcheck: off` / `headcheck-disable: reason` key, from YAML or TOML front matter. */
+function frontMatter(node: RootContent, where: string): FrontMatter | undefined {
   if (node.type !== 'yaml' && (node.type as string) !== 'toml') return undefined;
   const raw = (node as { value: string }).value;
   let data: unknown;
@@ -53,7 +59,29 @@ function frontMatterTitle(node: RootContent, where: string): string | undefined 
   if (data === null || typeof data !== 'object') return undefined;
   const record = data as Record<string, unknown>;
   const title = record.title ?? record.headline;
-  return typeof title === 'string' && title.trim() ? title.replace(/\s+/g, ' ').trim() : undefined;
+  const off = record.headcheck === 'off' || record.headcheck === false || record['headcheck-disable'] !== undefined;
+  const reason = record['headcheck-disable'];
+  return {
+    title: typeof title === 'string' && title.trim() ? title.replace(/\s+/g, ' ').trim() : undefined,
+    suppression: off ? { kind: 'front-matter', ...(typeof reason === 'string' && reason.trim() ? { justification: reason.trim() } : {}) } : undefined,
+  };
+}
+
+/** The first `<!-- headcheck-disable … -->` comment anywhere in the document. */
+function inlineSuppression(node: Nodes): Suppression | undefined {
+  if (node.type === 'html') {
+    for (const m of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
+      const found = suppressionFromComment(m[1]!);
+      if (found) return found;
+    }
+  }
+  if ('children' in node) {
+    for (const child of (node as Parent).children) {
+      const found = inlineSuppression(child as Nodes);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Prose of an inline subtree: link and emphasis text kept, images, HTML and footnote marks dropped. */
@@ -111,13 +139,11 @@ export function parseMarkdown(text: string, where: string): ParsedArticle {
   let column: number | undefined;
   let headingNode: RootContent | undefined;
   const first = tree.children[0];
-  if (first) {
-    const title = frontMatterTitle(first, where);
-    if (title) {
-      headline = title;
-      line = (first.position?.start.line ?? 1) + 1;
-      column = 1;
-    }
+  const fm = first ? frontMatter(first, where) : undefined;
+  if (first && fm?.title) {
+    headline = fm.title;
+    line = (first.position?.start.line ?? 1) + 1;
+    column = 1;
   }
   if (headline === undefined) {
     headingNode = tree.children.find((n) => n.type === 'heading' && n.depth === 1 && inlineText(n).trim());
@@ -133,7 +159,8 @@ export function parseMarkdown(text: string, where: string): ParsedArticle {
   const paragraphs: Block[] = [];
   for (const node of tree.children) if (node !== headingNode) blocks(node as Nodes, paragraphs);
   const kept = paragraphs.map((p) => ({ ...p, text: p.text.trim() })).filter((p) => p.text);
-  return { headline, body: kept.map((p) => p.text).join('\n\n'), line, column, segments: kept };
+  const suppression = fm?.suppression ?? inlineSuppression(tree);
+  return { headline, body: kept.map((p) => p.text).join('\n\n'), line, column, segments: kept, ...(suppression ? { suppression } : {}) };
 }
 
 /** Markdown to plain prose (paragraphs separated by blank lines), for callers that only need the text. */

@@ -72,6 +72,7 @@ function finish(parsed: ParsedArticle, where: string, fallbackId: string, file: 
       headline: checked.headline,
       body: checked.body,
       source: file ? { file, line: checked.line, column: checked.column, ...(anchors.length > 0 ? { anchors } : {}) } : undefined,
+      ...(parsed.suppression ? { suppression: parsed.suppression } : {}),
     },
   };
 }

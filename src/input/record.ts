@@ -9,6 +9,14 @@ export interface ParsedArticle {
   column?: number;
   /** Pieces of the body with where they start in the source file, to place evidence. */
   segments?: SourceSegment[];
+  /** An inline `<!-- headcheck-disable: reason -->` or a front-matter `headcheck: off`. */
+  suppression?: import('../types.js').Suppression;
+}
+
+/** `headcheck-disable` with an optional reason after a colon, as an HTML comment's text. */
+export function suppressionFromComment(comment: string): import('../types.js').Suppression | undefined {
+  const m = /^\s*headcheck-disable(?:\s*[:\-–]\s*([\s\S]*?))?\s*$/i.exec(comment);
+  return m ? { kind: 'inline', ...(m[1] ? { justification: m[1].replace(/\s+/g, ' ').trim() } : {}) } : undefined;
 }
 
 export interface SourceSegment {

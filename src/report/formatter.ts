@@ -16,6 +16,8 @@ export interface Summary {
   errors: number;
   counts: Record<VerdictLabel, number>;
   flagged: number;
+  /** Findings accepted by a marker, front matter or the baseline (not flagged). */
+  suppressed?: number;
   ms: number;
 }
 

@@ -27,7 +27,7 @@ export const githubFormatter: FormatterFactory = (options) => ({
     if (isErrorRecord(outcome)) {
       return command('error', { file, line: outcome.source?.line, title: `headcheck ${outcome.error.code}` }, outcome.error.message);
     }
-    if (!options.failOn.includes(outcome.verdict)) return '';
+    if (!options.failOn.includes(outcome.verdict) || outcome.suppressed) return '';
     const rule = ruleFor(outcome);
     const evidence = outcome.evidence[0];
     const message = [`"${outcome.headline}" is ${outcome.verdict} (confidence ${outcome.confidence.toFixed(2)}).`,

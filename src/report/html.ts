@@ -90,7 +90,7 @@ function renderReport(report: Report, i: number, body: string): string {
   const file = report.source?.file ? `${escapeHtml(report.source.file)}${report.source.line ? `:${report.source.line}` : ''}` : escapeHtml(report.id);
   return `<article id="${anchor(i)}" data-verdict="${report.verdict}">
 <h2>${badge(report.verdict)} <span class="headline">${escapeHtml(report.headline)}</span></h2>
-<div class="meta">${file} · confidence ${report.confidence.toFixed(2)} · max entailment ${report.scores.entailment.toFixed(2)} · max contradiction ${report.scores.contradiction.toFixed(2)} · relevance ${report.scores.relevance.toFixed(2)}</div>
+<div class="meta">${report.suppressed ? `accepted (${escapeHtml(report.suppressed.kind)}${report.suppressed.justification ? `: ${escapeHtml(report.suppressed.justification)}` : ''}) · ` : ''}${file} · confidence ${report.confidence.toFixed(2)} · max entailment ${report.scores.entailment.toFixed(2)} · max contradiction ${report.scores.contradiction.toFixed(2)} · relevance ${report.scores.relevance.toFixed(2)}</div>
 ${report.claims.length > 1 ? `<ul class="claims">${report.claims.map((c) => `<li>${badge(c.verdict)} ${escapeHtml(c.text)} <span class="meta">(${c.confidence.toFixed(2)})</span></li>`).join('')}</ul>\n` : ''}<ul class="reasons">${report.reasons.map((r) => `<li><strong>${escapeHtml(r.kind)}</strong>: ${escapeHtml(r.message)}</li>`).join('')}</ul>
 <div class="body">${renderBody(report, body)}</div>
 <details><summary>Sentence scores</summary>

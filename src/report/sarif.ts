@@ -51,6 +51,7 @@ function result(report: Report, cwd: string, ruleIndex: Map<string, number>): Re
     message: { text },
     locations: [location(report, cwd)],
     relatedLocations: related,
+    ...(report.suppressed ? { suppressions: [{ kind: report.suppressed.kind === 'baseline' ? 'external' as const : 'inSource' as const, status: 'accepted' as const, ...(report.suppressed.justification ? { justification: report.suppressed.justification } : {}) }] } : {}),
     partialFingerprints: { headlineHash: createHash('sha256').update(`${report.id}\u0000${report.headline}`).digest('hex').slice(0, 32) },
     properties: { verdict: report.verdict, confidence: report.confidence, scores: report.scores, reasons: report.reasons, claims: report.claims.map((c) => ({ text: c.text, verdict: c.verdict })) },
   };

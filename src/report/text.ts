@@ -26,6 +26,7 @@ function renderReport(r: Report, c: ChalkInstance, explain: boolean): string {
     c.bold(safeLine(location(r))),
     `  ${BADGE[r.verdict](c)(r.verdict.toUpperCase())} ${c.dim(`(${r.confidence.toFixed(2)})`)}  ${terminalSafe(r.headline)}`,
   ];
+  if (r.suppressed) lines.push(`    ${c.dim('suppressed'.padEnd(13))} ${c.dim(`accepted (${r.suppressed.kind}${r.suppressed.justification ? `: ${terminalSafe(r.suppressed.justification)}` : ''}); not flagged`)}`);
   if (r.claims.length > 1) {
     for (const claim of r.claims) lines.push(`    ${c.dim('claim'.padEnd(13))} ${BADGE[claim.verdict](c)(claim.verdict)} ${c.dim(`(${claim.confidence.toFixed(2)})`)}  ${terminalSafe(claim.text)}`);
   }
@@ -63,6 +64,7 @@ export function summaryLine(summary: Summary, c: ChalkInstance = new Chalk({ lev
   const parts = (Object.keys(summary.counts) as VerdictLabel[])
     .filter((v) => summary.counts[v] > 0)
     .map((v) => `${summary.counts[v]} ${BADGE[v](c)(v)}`);
-  const errors = summary.errors > 0 ? `, ${c.red(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`)}` : '';
+  const errors = (summary.errors > 0 ? `, ${c.red(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`)}` : '')
+    + (summary.suppressed ? `, ${summary.suppressed} suppressed` : '');
   return `${summary.checked} checked: ${parts.join(', ') || 'nothing'}${errors}; ${summary.flagged} flagged in ${(summary.ms / 1000).toFixed(1)} s\n`;
 }

@@ -158,6 +158,7 @@ export function buildReport(prepared: Prepared, scores: PairScores[], options: B
     sentences,
     sentenceScores: sentenceScores(sentences.length, judged.flatMap((j) => j.ranked)),
     source: article.source,
+    ...(article.suppression ? { suppressed: article.suppression } : {}),
     decisionInput: { ...main.decisionInput, features: judged.map((j) => j.features) },
   };
 }
