@@ -271,6 +271,51 @@ program
     });
   });
 
+program
+  .command('serve')
+  .description('run a resident HTTP server (model loaded once): POST /v1/check, GET /healthz, GET /version')
+  .option('--host <host>', 'address to bind', '127.0.0.1')
+  .option('--port <n>', 'port (0 = any free port)', (v) => Number(v), 8321)
+  .option('-m, --model <dir>', 'model folder (default: config, else the bundled model)')
+  .option('--max-request-bytes <n>', 'largest request body', positiveInt('--max-request-bytes'), 10 * 1024 * 1024)
+  .option('--max-body-bytes <n>', `largest article body (default: config, else ${DEFAULT_MAX_BODY_BYTES})`, positiveInt('--max-body-bytes'))
+  .option('--max-articles <n>', 'most articles in one request', positiveInt('--max-articles'), 100)
+  .option('--queue <n>', 'requests that may wait for the model before new ones get 429', positiveInt('--queue'), 64)
+  .option('--timeout <seconds>', 'answer 503 to a request not done in this time', positiveInt('--timeout'), 30)
+  .option('-c, --config <file>', 'config file')
+  .action(async (opts) => {
+    const cfg = config(opts.config);
+    if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) fail(`--port must be 0–65535, got ${opts.port}`);
+    const { createChecker } = await import('./checker.js');
+    const { startServer } = await import('./serve.js');
+    let checker;
+    try {
+      checker = await createChecker({ model: opts.model ?? cfg.model, topK: cfg.topK, thresholds: cfg.thresholds, phrases: { hedges: cfg.hedges, attributions: cfg.attributions } });
+    } catch (err) {
+      return fail((err as Error).message);
+    }
+    let running;
+    try {
+      running = await startServer({
+        checker, version: pkg.version, host: opts.host, port: opts.port, maxRequestBytes: opts.maxRequestBytes,
+        maxBodyBytes: opts.maxBodyBytes ?? cfg.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, maxArticles: opts.maxArticles,
+        maxQueue: opts.queue, timeoutMs: opts.timeout * 1000, log: (line) => process.stderr.write(`${line}\n`),
+      });
+    } catch (err) {
+      await checker.dispose();
+      return fail(`cannot listen on ${opts.host}:${opts.port} (${(err as Error).message})`);
+    }
+    process.stderr.write(`headcheck serve: listening on ${running.url} (POST /v1/check, GET /healthz, GET /version)\n`);
+    const stop = async (signal: string) => {
+      process.stderr.write(`headcheck serve: ${signal}: finishing in-flight requests\n`);
+      await running.close();
+      await checker.dispose();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  });
+
 const models = program.command('models').description('manage model folders');
 models
   .command('pull')
