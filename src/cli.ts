@@ -146,6 +146,7 @@ const program = new Command()
   .option('--max-body-bytes <n>', `reject bodies over this size (default: config, else ${DEFAULT_MAX_BODY_BYTES})`, positiveInt('--max-body-bytes'))
   .option('--max-tokens <n>', 'tokens per premise+headline pair, at least 32 (default 128)', atLeast(32, '--max-tokens'))
   .addOption(new Option('--stdin-format <format>', 'how to read - (stdin): JSON lines, one plain-text article, or decided from the first lines').choices(['auto', 'jsonl', 'text']).default('auto'))
+  .option('--watch', 'keep the model loaded and re-check files as they change, printing only changed results')
   .option('--allow-empty', 'an input with no article (empty folder, []) is not an error')
   .option('--baseline <file>', 'findings listed in this file (from --write-baseline) are reported as suppressed, not flagged')
   .option('--write-baseline <file>', 'write the flagged findings of this run to FILE, to accept them')
@@ -187,6 +188,22 @@ const program = new Command()
       }
     }
     const flagged: Report[] = [];
+    if (opts.watch) {
+      if (inputs.length === 0 || inputs.includes('-') || opts.output) fail('--watch needs files or folders (not stdin) and writes to stdout (no -o)');
+      const { watchInputs } = await import('./watch.js');
+      await watchInputs({
+        inputs,
+        format: opts.format,
+        failOn,
+        explain: Boolean(opts.explain),
+        color: useColor(opts.color, process.stdout),
+        read: { maxBodyBytes: opts.maxBodyBytes ?? cfg.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, include: cfg.include, ignore: cfg.ignore, boilerplate: cfg.boilerplate },
+        checker: { model: opts.model ?? cfg.model, topK: opts.topK ?? cfg.topK, thresholds: cfg.thresholds, phrases: { hedges: cfg.hedges, attributions: cfg.attributions }, maxTokens: opts.maxTokens },
+        out: process.stdout,
+        err: process.stderr,
+      });
+      return;
+    }
     const progress = opts.quiet ? undefined : makeProgress(process.stderr, await countRecords(inputs));
     const result = await runCheck({
       inputs,

@@ -33,6 +33,8 @@ export interface RunOptions {
   reuse?: Checker;
   /** Keys of accepted findings (--baseline): those are reported as suppressed, not flagged. */
   baseline?: Set<string>;
+  /** Sees every outcome as it is produced (watch mode keeps the last of each). */
+  onOutcome?: (outcome: CheckOutcome) => void;
   /** Collects the flagged, unsuppressed findings (--write-baseline). */
   onFlagged?: (report: Report) => void;
 }
@@ -78,6 +80,7 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
     for await (const found of checker.checkMany(items)) {
       const outcome = applyBaseline(found, options);
       record(summary, outcome, options.failOn);
+      options.onOutcome?.(outcome);
       // A new baseline keeps what the old one accepted; in-article markers need no baseline entry.
       if (!isErrorRecord(outcome) && options.failOn.includes(outcome.verdict) && (!outcome.suppressed || outcome.suppressed.kind === 'baseline')) options.onFlagged?.(outcome);
       // Errors go to stderr in every format, so a run that writes SARIF or JSON to a file is never silent.
