@@ -6,7 +6,9 @@ import { selectPremises } from './nli/premises.js';
 import { splitClaims } from './segment/split-claims.js';
 import { splitSentences } from './segment/split-sentences.js';
 import type { SignalPhrases } from './signals/index.js';
-import type { Article, CheckOutcome, PairScores, Report } from './types.js';
+import { coverage } from './nli/relevance.js';
+import { suggestionCandidates } from './suggest/candidates.js';
+import { type Article, type CheckOutcome, isErrorRecord, type PairScores, type Report } from './types.js';
 import { buildReport, type Prepared } from './verdict/build-report.js';
 import { loadVerdictModel, type VerdictModel } from './verdict/learned.js';
 import { DEFAULT_THRESHOLDS, parseThresholds, type Thresholds } from './verdict/thresholds.js';
@@ -24,6 +26,8 @@ export interface CheckerOptions {
   threads?: number;
   /** Add wall-clock time per article to each report (off by default: output stays byte-identical). */
   timings?: boolean;
+  /** Offer a verified headline for overstated and contradicted reports (default on). */
+  suggest?: boolean;
 }
 
 export interface ArticleInput {
@@ -90,9 +94,23 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
     return report;
   }
 
+  /** Rates each candidate rewrite against the same body; keeps the best one rated supported. */
+  async function withSuggestion(report: Report): Promise<Report> {
+    if (options.suggest === false || (report.verdict !== 'overstated' && report.verdict !== 'contradicted') || report.evidence.length === 0) return report;
+    const main = report.evidence[0]!;
+    const key = main.sentences.map((i) => report.sentences[i]!).reduce((best, s) => (coverage(report.headline, s.text) > coverage(report.headline, best.text) ? s : best));
+    let best: Report['suggestion'];
+    for (const text of suggestionCandidates(report, key.text)) {
+      const prepared = prepare({ headline: text, body: report.body });
+      const rated = buildReport(prepared, await model.scoreEncoded(encodedOf(prepared)), { thresholds, verdictModel, phrases: options.phrases, maxTokens: model.maxTokens });
+      if (rated.verdict === 'supported' && (!best || rated.confidence > best.confidence)) best = { text, confidence: rated.confidence };
+    }
+    return best ? { ...report, suggestion: best } : report;
+  }
+
   async function check(article: ArticleInput): Promise<Report> {
     const prepared = prepare(article);
-    return finish(prepared, await model.scoreEncoded(encodedOf(prepared)));
+    return withSuggestion(finish(prepared, await model.scoreEncoded(encodedOf(prepared))));
   }
 
   /** Scores the premises of several articles in shared batches: fuller batches, less padding. */
@@ -115,7 +133,7 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
       return Promise.all(group.map(async (g) => g.error ?? check({ ...g.article!, id: g.id }).catch((err) => internalError(g.id, err, g.article!.source))));
     }
     let offset = 0;
-    return group.map((g, i) => {
+    const reports: CheckOutcome[] = group.map((g, i) => {
       const p = prepared[i];
       if (g.error || !p) return g.error!;
       const count = encodedOf(p).length;
@@ -127,6 +145,11 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
         return internalError(g.id, err, g.article?.source);
       }
     });
+    const out: CheckOutcome[] = [];
+    for (const [i, r] of reports.entries()) {
+      out.push(isErrorRecord(r) ? r : await withSuggestion(r).catch((err) => internalError(group[i]!.id, err, group[i]!.article?.source)));
+    }
+    return out;
   }
 
   async function* checkMany(items: Iterable<ArticleInput | InputItem> | AsyncIterable<ArticleInput | InputItem>): AsyncGenerator<CheckOutcome> {

@@ -146,6 +146,7 @@ const program = new Command()
   .option('--max-body-bytes <n>', `reject bodies over this size (default: config, else ${DEFAULT_MAX_BODY_BYTES})`, positiveInt('--max-body-bytes'))
   .option('--max-tokens <n>', 'tokens per premise+headline pair, at least 32 (default 128)', atLeast(32, '--max-tokens'))
   .addOption(new Option('--stdin-format <format>', 'how to read - (stdin): JSON lines, one plain-text article, or decided from the first lines').choices(['auto', 'jsonl', 'text']).default('auto'))
+  .option('--no-suggest', 'do not offer a verified headline for overstated and contradicted ones')
   .option('--watch', 'keep the model loaded and re-check files as they change, printing only changed results')
   .option('--allow-empty', 'an input with no article (empty folder, []) is not an error')
   .option('--baseline <file>', 'findings listed in this file (from --write-baseline) are reported as suppressed, not flagged')
@@ -230,6 +231,7 @@ const program = new Command()
         phrases: { hedges: cfg.hedges, attributions: cfg.attributions },
         maxTokens: opts.maxTokens,
         timings: Boolean(opts.timings),
+        suggest: opts.suggest !== false,
       },
       out,
       also: also.map((a) => ({ format: a.format, out: a.output.stream })),
@@ -273,6 +275,7 @@ program
   .option('--sample <n>', 'stratified sample of N records', positiveInt('--sample'))
   .option('--seed <n>', 'sampling seed', (v) => Number(v), 1)
   .option('--split <name>', 'keep only records whose "split" is NAME (e.g. test)')
+  .option('--suggestions', 'also make and verify headline suggestions; report how often one is offered')
   .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
   .option('-m, --model <dir>', 'model folder')
   .option('-k, --top-k <n>', 'premises scored per long article', positiveInt('--top-k'))
@@ -281,7 +284,7 @@ program
   .action(async (data: string | undefined, opts) => {
     const cfg = config(opts.config);
     process.exitCode = await runEval({
-      data, stances: opts.stances, bodies: opts.bodies, bodyIds: opts.bodyIds, sample: opts.sample, seed: opts.seed, split: opts.split,
+      data, stances: opts.stances, bodies: opts.bodies, bodyIds: opts.bodyIds, sample: opts.sample, seed: opts.seed, split: opts.split, suggestions: Boolean(opts.suggestions),
       format: opts.format, predictions: opts.predictions,
       checker: { model: opts.model ?? cfg.model, topK: opts.topK ?? cfg.topK, thresholds: cfg.thresholds, phrases: { hedges: cfg.hedges, attributions: cfg.attributions } },
       out: process.stdout, err: process.stderr,

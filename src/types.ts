@@ -165,6 +165,11 @@ export interface Report extends Verdict {
   claims: ClaimReport[];
   /** Set when the finding is accepted (marker, front matter, or listed in --baseline). */
   suppressed?: Suppression;
+  /**
+   * For an overstated or contradicted headline: a rewrite built from the evidence and its frame
+   * that the checker itself rates `supported` against the same body (none when no candidate is).
+   */
+  suggestion?: { text: string; confidence: number };
   /** Every body sentence (with offsets) and, under --explain, their scores. */
   sentences: Sentence[];
   /** Per sentence scores when `explain` is on: best premise containing each sentence. */

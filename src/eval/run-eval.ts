@@ -28,6 +28,8 @@ export interface EvalOptions {
   seed?: number;
   /** Keep only items whose `split` is this. */
   split?: string;
+  /** Also make and verify headline suggestions, and report how often one is offered. */
+  suggestions?: boolean;
   format: 'text' | 'json';
   predictions?: string;
   checker: CheckerOptions;
@@ -46,6 +48,8 @@ export interface EvalResult extends Metrics {
   /** Expected calibration error of `confidence` (10 equal-width bins). */
   ece: number;
   perTag?: Record<string, { n: number; correct: number; accuracy: number }>;
+  /** With --suggestions: flagged (overstated/contradicted) reports, and those given a verified suggestion. */
+  suggestions?: { flagged: number; offered: number };
 }
 
 /** Loads {id, headline, body, expected} JSONL; a bad line is an error, not a skip. */
@@ -160,6 +164,7 @@ export function formatEvalText(r: EvalResult): string {
   lines.push('', `confusion (rows expected, columns predicted)`, `${''.padEnd(14)}${VERDICTS.map((v) => v.slice(0, 11).padStart(13)).join('')}`);
   for (const e of VERDICTS) lines.push(`${e.padEnd(14)}${VERDICTS.map((p) => String(r.confusion[e][p]).padStart(13)).join('')}`);
   lines.push('', `expected calibration error of confidence: ${r.ece.toFixed(3)}`);
+  if (r.suggestions) lines.push(`suggestions: ${r.suggestions.offered} of ${r.suggestions.flagged} flagged headlines got one the checker rates supported (${pct(r.suggestions.offered / Math.max(1, r.suggestions.flagged))})`);
   if (r.perTag) {
     lines.push('', `${'tag'.padEnd(18)}${'accuracy'.padStart(9)}${'n'.padStart(6)}`);
     for (const [tag, t] of Object.entries(r.perTag)) lines.push(`${tag.padEnd(18)}${pct(t.accuracy).padStart(9)}${String(t.n).padStart(6)}`);
@@ -201,7 +206,7 @@ export async function runEval(options: EvalOptions): Promise<number> {
   }
   let checker;
   try {
-    checker = await createChecker(options.checker);
+    checker = await createChecker({ ...options.checker, suggest: Boolean(options.suggestions) });
   } catch (err) {
     options.err.write(`headcheck: error: ${err instanceof ModelError ? err.message : (err as Error).message}\n`);
     return 2;
@@ -209,6 +214,8 @@ export async function runEval(options: EvalOptions): Promise<number> {
   const predictions = options.predictions ? createWriteStream(options.predictions) : undefined;
   const pairs: Array<{ expected: VerdictLabel; predicted: VerdictLabel; confidence: number; tags?: string[] }> = [];
   let errors = 0;
+  let flagged = 0;
+  let offered = 0;
   const started = performance.now();
   const pairsBefore = checker.model.pairsScored;
   let index = 0;
@@ -221,8 +228,12 @@ export async function runEval(options: EvalOptions): Promise<number> {
       continue;
     }
     pairs.push({ expected, predicted: outcome.verdict, confidence: outcome.confidence, tags: item.tags });
+    if (outcome.verdict === 'overstated' || outcome.verdict === 'contradicted') {
+      flagged++;
+      if (outcome.suggestion) offered++;
+    }
     if (predictions) {
-      await write(predictions, `${JSON.stringify({ id: outcome.id, expected, tags: item.tags, split: item.split, predicted: outcome.verdict, confidence: outcome.confidence, scores: outcome.scores, decisionInput: outcome.decisionInput })}\n`);
+      await write(predictions, `${JSON.stringify({ id: outcome.id, expected, tags: item.tags, split: item.split, predicted: outcome.verdict, suggestion: outcome.suggestion?.text, confidence: outcome.confidence, scores: outcome.scores, decisionInput: outcome.decisionInput })}\n`);
     }
   }
   const seconds = (performance.now() - started) / 1000;
@@ -239,6 +250,7 @@ export async function runEval(options: EvalOptions): Promise<number> {
     pairsPerSecond: scored / seconds,
     pairs: scored,
     ece: expectedCalibrationError(pairs),
+    suggestions: options.suggestions ? { flagged, offered } : undefined,
     perTag: perTag(pairs),
   };
   await write(options.out, options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatEvalText(result));

@@ -32,6 +32,7 @@ export const githubFormatter: FormatterFactory = (options) => ({
     const evidence = outcome.evidence[0];
     const message = [`"${outcome.headline}" is ${outcome.verdict} (confidence ${outcome.confidence.toFixed(2)}).`,
       ...outcome.reasons.map((r) => r.message),
+      ...(outcome.suggestion ? [`Suggested headline (rated supported): ${outcome.suggestion.text}`] : []),
       ...(evidence ? [`Evidence: ${evidence.text}`] : [])].join('\n');
     return command(outcome.verdict === 'contradicted' ? 'error' : 'warning',
       { file, line: headlineLine(outcome), col: headlineColumn(outcome), title: `headcheck: ${outcome.verdict} (${rule.id})` }, message);

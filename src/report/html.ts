@@ -40,6 +40,7 @@ h1{font-size:1.4rem}h2{font-size:1.2rem;margin:0 0 .3rem}
 article{border-top:1px solid #ccc;padding:1.2rem 0}
 .meta{font:.85rem system-ui,sans-serif;color:#555}
 ul.reasons,ul.claims{font:.9rem system-ui,sans-serif}
+p.suggestion{font:.9rem system-ui,sans-serif}p.suggestion input{font:inherit;border:1px solid #8a8;padding:2px 4px}
 .body{margin:.8rem 0}
 .s{padding:.05rem .1rem;border-bottom:2px solid transparent}
 .s.supports{background:#d9f2df;border-bottom-color:#0b5d1e}
@@ -92,7 +93,7 @@ function renderReport(report: Report, i: number, body: string): string {
 <h2>${badge(report.verdict)} <span class="headline">${escapeHtml(report.headline)}</span></h2>
 <div class="meta">${report.suppressed ? `accepted (${escapeHtml(report.suppressed.kind)}${report.suppressed.justification ? `: ${escapeHtml(report.suppressed.justification)}` : ''}) · ` : ''}${file} · confidence ${report.confidence.toFixed(2)} · max entailment ${report.scores.entailment.toFixed(2)} · max contradiction ${report.scores.contradiction.toFixed(2)} · relevance ${report.scores.relevance.toFixed(2)}</div>
 ${report.claims.length > 1 ? `<ul class="claims">${report.claims.map((c) => `<li>${badge(c.verdict)} ${escapeHtml(c.text)} <span class="meta">(${c.confidence.toFixed(2)})</span></li>`).join('')}</ul>\n` : ''}<ul class="reasons">${report.reasons.map((r) => `<li><strong>${escapeHtml(r.kind)}</strong>: ${escapeHtml(r.message)}</li>`).join('')}</ul>
-<div class="body">${renderBody(report, body)}</div>
+${report.suggestion ? `<p class="suggestion">Suggested headline (rated supported, ${report.suggestion.confidence.toFixed(2)}): <input readonly size="90" value="${escapeHtml(report.suggestion.text)}" aria-label="suggested headline, select to copy"></p>\n` : ''}<div class="body">${renderBody(report, body)}</div>
 <details><summary>Sentence scores</summary>
 <table><thead><tr><th>#</th><th>role</th><th>entailment</th><th>neutral</th><th>contradiction</th><th>relevance</th><th>sentence</th></tr></thead>
 <tbody>${rows}</tbody></table></details>

@@ -51,9 +51,23 @@ function result(report: Report, cwd: string, ruleIndex: Map<string, number>): Re
     message: { text },
     locations: [location(report, cwd)],
     relatedLocations: related,
+    ...(report.suggestion && report.source?.file && report.source.file !== 'stdin' ? { fixes: [fix(report, cwd)] } : {}),
     ...(report.suppressed ? { suppressions: [{ kind: report.suppressed.kind === 'baseline' ? 'external' as const : 'inSource' as const, status: 'accepted' as const, ...(report.suppressed.justification ? { justification: report.suppressed.justification } : {}) }] } : {}),
     partialFingerprints: { headlineHash: createHash('sha256').update(`${report.id}\u0000${report.headline}`).digest('hex').slice(0, 32) },
     properties: { verdict: report.verdict, confidence: report.confidence, scores: report.scores, reasons: report.reasons, claims: report.claims.map((c) => ({ text: c.text, verdict: c.verdict })) },
+  };
+}
+
+/** The suggested headline as a SARIF fix: a replacement of the headline's text in its file. */
+function fix(report: Report, cwd: string) {
+  const line = headlineLine(report);
+  const column = headlineColumn(report);
+  return {
+    description: { text: `Use a headline the body supports: "${report.suggestion!.text}"` },
+    artifactChanges: [{
+      artifactLocation: artifactUri(report.source!.file!, cwd),
+      replacements: [{ deletedRegion: { startLine: line, startColumn: column, endLine: line, endColumn: column + report.headline.length }, insertedContent: { text: report.suggestion!.text } }],
+    }],
   };
 }
 

@@ -18,6 +18,7 @@ export function serializeOutcome(outcome: CheckOutcome, explain: boolean): Recor
     reasons: outcome.reasons,
     claims: outcome.claims.map((c) => ({ text: c.text, verdict: c.verdict, confidence: c.confidence, evidence: c.evidence, reasons: c.reasons })),
   };
+  if (outcome.suggestion) out.suggestion = outcome.suggestion;
   if (outcome.suppressed) out.suppressed = outcome.suppressed;
   if (outcome.source) out.source = publicSource(outcome.source);
   if (explain) {

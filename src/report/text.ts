@@ -31,6 +31,7 @@ function renderReport(r: Report, c: ChalkInstance, explain: boolean): string {
     for (const claim of r.claims) lines.push(`    ${c.dim('claim'.padEnd(13))} ${BADGE[claim.verdict](c)(claim.verdict)} ${c.dim(`(${claim.confidence.toFixed(2)})`)}  ${terminalSafe(claim.text)}`);
   }
   for (const reason of r.reasons) lines.push(`    ${c.cyan(reason.kind.padEnd(13))} ${terminalSafe(reason.message)}`);
+  if (r.suggestion) lines.push(`    ${c.green('suggest'.padEnd(13))} ${terminalSafe(r.suggestion.text)} ${c.dim(`(rated supported, ${r.suggestion.confidence.toFixed(2)})`)}`);
   for (const e of r.evidence) {
     const label = e.sentences.length > 1 ? `s${e.sentences[0]! + 1}-${e.sentences[e.sentences.length - 1]! + 1}` : `s${e.index + 1}`;
     const where = e.line ? ` ${c.dim(`(line ${e.line})`)}` : '';
