@@ -46,10 +46,10 @@ describe.runIf(RUN_BROWSER)('HTML report in a real browser', () => {
     await page.goto(reportUrl);
 
     // Badges carry the verdict as text (readable without colour) and a distinct colour.
-    const badges = await page.locator('article .badge').allTextContents();
+    const badges = await page.locator('article > h2 .badge').allTextContents();
     expect(badges).toHaveLength(3);
     expect(badges[0]).toBe('overstated');
-    const colour = await page.locator('article .badge').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const colour = await page.locator('article > h2 .badge').first().evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(colour).not.toBe('rgba(0, 0, 0, 0)');
     expect(await page.locator('#summary table.articles a').count()).toBe(3);
 
