@@ -28,6 +28,8 @@ const { values } = parseArgs({
     'arc-sample': { type: 'string', default: '600' },
     'emergent-sample': { type: 'string', default: '1200' },
     'suite-weight': { type: 'string', default: '4' },
+    // Print 2-fold cross-validated accuracy on the suite's dev half for these weights, then fit with --suite-weight.
+    'cv-weights': { type: 'string', default: '' },
   },
 });
 const root = path.resolve(import.meta.dirname, '..');
@@ -98,19 +100,25 @@ function features(name, rows) {
 const sets = { fnc: fncSet(), arc: arcSet(), emergent: emergentSet(), suite: suiteDevSet() };
 let rows = [];
 for (const [name, items] of Object.entries(sets)) rows.push(...features(name, items));
-const suiteWeight = Number(values['suite-weight']);
+let suiteWeight = Number(values['suite-weight']);
 const heldOut = (r) => r.group !== 'suite' && bucket(r.key, 5) === 0;
-const train = rows.filter((r) => !heldOut(r));
+let train = rows.filter((r) => !heldOut(r));
 const valid = rows.filter(heldOut);
 console.error(`rows: train ${train.length}, held out ${valid.length} (${Object.entries(sets).map(([k, v]) => `${k} ${v.length}`).join(', ')})`);
 
 // ---- multinomial logistic regression ------------------------------------------------------
 const F = FEATURE_NAMES.length;
 const K = CLASSES.length;
-const mean = Array.from({ length: F }, (_, j) => train.reduce((s, r) => s + r.x[j], 0) / train.length);
-const scale = Array.from({ length: F }, (_, j) => Math.sqrt(train.reduce((s, r) => s + (r.x[j] - mean[j]) ** 2, 0) / train.length) || 1);
+let mean;
+let scale;
+let classCount;
+function recomputeScaling() {
+  mean = Array.from({ length: F }, (_, j) => train.reduce((s, r) => s + r.x[j], 0) / train.length);
+  scale = Array.from({ length: F }, (_, j) => Math.sqrt(train.reduce((s, r) => s + (r.x[j] - mean[j]) ** 2, 0) / train.length) || 1);
+  classCount = CLASSES.map((_, k) => train.filter((r) => r.y === k).reduce((s, r) => s + (r.group === 'suite' ? suiteWeight : 1), 0));
+}
+recomputeScaling();
 const z = (x) => x.map((v, j) => (v - mean[j]) / scale[j]);
-const classCount = CLASSES.map((_, k) => train.filter((r) => r.y === k).reduce((s, r) => s + (r.group === 'suite' ? suiteWeight : 1), 0));
 const weightOf = (r) => (r.group === 'suite' ? suiteWeight : 1) * (train.length / K / classCount[r.y]);
 
 function softmax(logits, t = 1) {
@@ -169,6 +177,29 @@ function evaluate(model, items, t = 1) {
     correct += Number(p.indexOf(Math.max(...p)) === r.y);
   }
   return { nll: nll / items.length, accuracy: correct / items.length };
+}
+
+// Dev-only choice of the suite weight: fit without one half of the suite's dev cases, score on it.
+if (values['cv-weights']) {
+  const all = train;
+  for (const w of values['cv-weights'].split(',').map(Number)) {
+    let correct = 0;
+    let n = 0;
+    for (const fold of [0, 1]) {
+      const out = (r) => r.group === 'suite' && bucket(r.key, 2) === fold;
+      train = all.filter((r) => !out(r));
+      suiteWeight = w;
+      recomputeScaling();
+      const model = fit(0.01);
+      const e = evaluate(model, all.filter(out));
+      correct += e.accuracy * all.filter(out).length;
+      n += all.filter(out).length;
+    }
+    console.error(`suite weight ${w}: 2-fold accuracy on the suite's dev half ${(100 * correct / n).toFixed(1)} % (n=${n})`);
+  }
+  train = all;
+  suiteWeight = Number(values['suite-weight']);
+  recomputeScaling();
 }
 
 let best;
