@@ -200,3 +200,12 @@ describe('terminal-safe text', () => {
     expect(cutAtWord('one two three four five six', 14)).toBe('one two three…');
   });
 });
+
+describe('relevance uses a real stemmer', () => {
+  it('"cities"/"city" and "closes"/"closed" meet, so coverage counts them', async () => {
+    const { coverage, stem } = await import('../src/nli/relevance.js');
+    expect(stem('cities')).toBe(stem('city'));
+    expect(stem('closes')).toBe(stem('closed'));
+    expect(coverage('Cities close libraries', 'The city closed its library.')).toBe(1);
+  });
+});

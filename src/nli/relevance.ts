@@ -1,4 +1,5 @@
 /** Lexical relevance (BM25) of premises to a headline: picks which premises the model scores. */
+import { stemmer as porter } from 'stemmer';
 
 const STOPWORDS = new Set(`a an the of to in on at for by with from and or but is are was were be been being it
 its this that these those as has have had he she they we you i his her their our not no will would can could may
@@ -8,10 +9,10 @@ export function contentTokens(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem).filter((t) => !STOPWORDS.has(t));
 }
 
-/** A light suffix stripper: "closes"/"closed"/"closing" meet "close". */
+/** Porter stemmer (the `stemmer` package): "cities"/"city", "closes"/"closed"/"closing"/"close" meet. */
 export function stem(token: string): string {
-  if (token.length <= 4 || /^\d/.test(token)) return token;
-  return token.replace(/(ingly|edly|ing|ed|es|s|ly)$/, '') || token;
+  if (/^\d/.test(token)) return token;
+  return porter(token);
 }
 
 export interface Bm25Options {
