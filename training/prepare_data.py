@@ -21,36 +21,11 @@ import zipfile
 from collections import Counter, defaultdict
 
 import news_pairs
+from text_rules import split_sentences
 
 csv.field_size_limit(1 << 24)
 
 # --- sentence splitting and relevance, mirroring the checker's granularity ---------------
-
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep",
-                 "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                 "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "vs", "no", "fig", "e.g", "i.e"}
-
-
-def split_sentences(text):
-    out = []
-    for block in re.split(r"\n\s*\n|\n", text):
-        block = block.strip()
-        if not block:
-            continue
-        start = 0
-        for m in re.finditer(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])", block):
-            candidate = block[start:m.end()].strip()
-            last = re.findall(r"([A-Za-z.]+)[.!?][\"'\u201d\u2019)]*\s*$", candidate)
-            if last and last[0].lower().rstrip(".") in ABBREVIATIONS:
-                continue
-            if len(candidate) > 0:
-                out.append(candidate)
-            start = m.end()
-        tail = block[start:].strip()
-        if tail:
-            out.append(tail)
-    return [s for s in out if len(s) > 2]
-
 
 STOPWORDS = set("""a an the of to in on at for by with from and or but is are was were be been
 being it its this that these those as has have had he she they we you i his her their our

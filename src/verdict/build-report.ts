@@ -140,7 +140,7 @@ export function buildReport(prepared: Prepared, scores: PairScores[], options: B
   const reasons = multi
     ? judged.filter((j) => j.verdict !== 'supported' || verdict === 'supported').flatMap((j) => j.reasons.map((r) => ({ ...r, message: `"${j.text}": ${r.message}` })))
     : main.reasons;
-  const evidence = (multi ? dedupeEvidence(judged.flatMap((j) => j.evidence.slice(0, 2))) : main.evidence).map((e) => place(e, article.body, article.source?.anchors));
+  const evidence = (multi ? dedupe(judged.flatMap((j) => j.evidence.slice(0, 2))) : main.evidence).map((e) => place(e, article.body, article.source?.anchors));
   const confidence = multi && verdict === 'overstated' && main.verdict !== 'overstated'
     ? round(Math.min(...judged.map((j) => j.confidence)))
     : main.confidence;
@@ -177,17 +177,8 @@ function relevantSignals(verdict: VerdictLabel, signals: Reason[], keys: Set<num
   return [...picked.filter((r) => keys.has(r.span?.sentence)), ...picked.filter((r) => !keys.has(r.span?.sentence))];
 }
 
-function dedupe(premises: RankedPremise[]): RankedPremise[] {
-  const seen = new Set<string>();
-  return premises.filter((p) => {
-    const key = p.sentences.join(',');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function dedupeEvidence<T extends { sentences: number[] }>(items: T[]): T[] {
+/** Drops items that cover the same sentences as an earlier one. */
+function dedupe<T extends { sentences: number[] }>(items: T[]): T[] {
   const seen = new Set<string>();
   return items.filter((e) => {
     const key = e.sentences.join(',');
