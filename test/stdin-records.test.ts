@@ -28,6 +28,26 @@ describe('stdin JSON lines are detected robustly', () => {
   });
 });
 
+describe('plain-text stdin', () => {
+  it('keeps every line of a long article (past the lines looked at to tell the format)', async () => {
+    const body = Array.from({ length: 12 }, (_, i) => `Sentence number ${i + 1} of the report.`).join('\n');
+    const [item] = await collect(['-'], { stdin: stdinOf(`Mayor quits\n${body}\n`) });
+    expect((item as { article: { body: string } }).article.body).toContain('Sentence number 12');
+  });
+
+  it('endless text (yes |) stops with E_TOO_LARGE once past the body limit', async () => {
+    const { Readable } = await import('node:stream');
+    let sent = 0;
+    const endless = new Readable({ read() {
+      sent++;
+      this.push(Buffer.from('y\n'.repeat(8192)));
+    } });
+    const items = await collect(['-'], { stdin: endless, maxBodyBytes: 100_000 });
+    expect(items.map((i) => ('error' in i ? i.error.error.code : 'ok'))).toEqual(['E_TOO_LARGE']);
+    expect(sent).toBeLessThan(50);
+  });
+});
+
 describe('JSONL files keep their good records', () => {
   it('a raw NUL byte inside one record fails that record only', async () => {
     const dir = tempDir();

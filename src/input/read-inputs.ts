@@ -280,23 +280,28 @@ async function* readStdin(opts: ReadOptions): AsyncGenerator<InputItem> {
   const sniffed: Array<{ line: number; text?: string; invalidUtf8?: boolean; tooLong?: number }> = [];
   let mode: 'jsonl' | 'text' | undefined = opts.stdinFormat === 'jsonl' || opts.stdinFormat === 'text' ? opts.stdinFormat : undefined;
   let seenText = 0;
+  // One iterator read by hand: a for-await loop that breaks would close it for the text branch.
   const lines = byteLines(opts.stdin ?? process.stdin, { maxLineBytes: maxLineBytes(opts) });
-  for await (const l of lines) {
-    if (mode === undefined) {
-      sniffed.push(l);
-      if (l.text !== undefined && l.text.trim().length > 0) {
-        seenText++;
-        if (looksLikeJsonLine(l.text)) mode = 'jsonl';
-        else if (seenText >= SNIFF_LINES) mode = 'text';
-      }
-      if (mode === undefined) continue;
-    } else sniffed.push(l);
-    if (mode === 'jsonl') {
-      for (const b of sniffed.splice(0)) {
-        const item = jsonlItem(b, 'stdin', 'stdin', opts);
-        if (item) yield item;
-      }
-    } else break;
+  while (mode === undefined) {
+    const next = await lines.next();
+    if (next.done) break;
+    const l = next.value;
+    sniffed.push(l);
+    if (l.text !== undefined && l.text.trim().length > 0) {
+      seenText++;
+      if (looksLikeJsonLine(l.text)) mode = 'jsonl';
+      else if (seenText >= SNIFF_LINES) mode = 'text';
+    }
+  }
+  if (mode === 'jsonl') {
+    for (const b of sniffed.splice(0)) {
+      const item = jsonlItem(b, 'stdin', 'stdin', opts);
+      if (item) yield item;
+    }
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      const item = jsonlItem(next.value, 'stdin', 'stdin', opts);
+      if (item) yield item;
+    }
   }
   if (mode === 'jsonl') return;
   // Plain text: the buffered lines plus the rest, bounded by the body limit as it is read.
@@ -318,9 +323,12 @@ async function* readStdin(opts: ReadOptions): AsyncGenerator<InputItem> {
     const stop = add(l);
     if (stop) return yield stop;
   }
-  for await (const l of lines) {
-    const stop = add(l);
-    if (stop) return yield stop;
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const stop = add(next.value);
+    if (stop) {
+      await lines.return(undefined);
+      return yield stop;
+    }
   }
   const text = parts.join('\n');
   if (text.trim().length === 0) {
