@@ -76,8 +76,8 @@ export async function createChecker(options: CheckerOptions = {}): Promise<Check
     const headline = article.headline.replace(/\s+/g, ' ').trim();
     const sentences = splitSentences(article.body);
     const claims = splitClaims(headline).map((claim) => {
-      const premises = selectPremises(claim.text, sentences, { topK });
-      const hypothesis = model.tokens(claim.text);
+      const premises = selectPremises(claim.scored ?? claim.text, sentences, { topK });
+      const hypothesis = model.tokens(claim.scored ?? claim.text);
       const encoded = premises.map((p) => model.encodePair(p.sentences.flatMap((i) => model.tokens(sentences[i]!.text)), hypothesis));
       return { claim, premises, encoded };
     });

@@ -4,19 +4,22 @@
 //
 //   node training/fit-verdict.mjs --data ../shared/data --model models/headcheck-nli-minilm-l6
 //
-// Training rows (split by body; nothing from the FNC-1 hold-out bodies or the suite's test half):
-//   FNC-1 training bodies (stratified sample), ARC training stances (sample), Emergent train
-//   (claim vs article headline), and the editorial suite's dev half (weighted up: it is written
-//   like the articles headcheck is for). FNC/ARC/Emergent map agree/for → supported,
-//   discuss/observing → overstated, disagree/against → contradicted, unrelated → unsupported.
-// One body in five of those rows is held out to pick the softmax temperature (calibration) and
-// the L2 strength. Features come from `headcheck eval --predictions` (cached in --work).
+// Training rows (split by body; nothing from the FNC-1 hold-out bodies or the suite's test half),
+// chosen with --without from: FNC-1 training bodies (stratified sample), ARC training stances
+// (sample), Emergent train (claim vs article headline), article-level cases made from held-out
+// news bodies (--news-cases, from training/verdict_cases.py) and the editorial suite's dev half
+// (weighted up: it is written like the articles headcheck is for). FNC/ARC/Emergent map
+// agree/for → supported, discuss/observing → overstated, disagree/against → contradicted,
+// unrelated → unsupported. One body in five of the non-suite rows is held out to pick the L2
+// strength; the softmax temperature (calibration) is picked on out-of-fold suite dev predictions.
+// --cv-weights prints 2-fold accuracy on the suite's dev half per suite weight: the dev-only way to
+// compare set choices. Features come from `headcheck eval --predictions` (cached in --work).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FEATURE_NAMES, csvRecords, stratifiedSample } from '../dist/index.js';
+import { DEFAULT_THRESHOLDS, FEATURE_NAMES, csvRecords, stratifiedSample } from '../dist/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +33,10 @@ const { values } = parseArgs({
     'suite-weight': { type: 'string', default: '4' },
     // Print 2-fold cross-validated accuracy on the suite's dev half for these weights, then fit with --suite-weight.
     'cv-weights': { type: 'string', default: '' },
+    // Article-level cases made from held-out news bodies by training/verdict_cases.py.
+    'news-cases': { type: 'string', default: '' },
+    // Leave these sets out (comma-separated: fnc, arc, emergent, news, suite).
+    without: { type: 'string', default: '' },
   },
 });
 const root = path.resolve(import.meta.dirname, '..');
@@ -83,10 +90,14 @@ function features(name, rows) {
   const set = path.join(work, `${name}.jsonl`);
   const predictions = path.join(work, `${name}.predictions.jsonl`);
   if (!existsSync(predictions)) {
+    // Scored under the threshold rule (a config with thresholds): the features are the same, and
+    // the model's verdict.json, which this run replaces, may be stale or missing.
+    const ruleConfig = path.join(work, 'rule-config.json');
+    writeFileSync(ruleConfig, JSON.stringify({ thresholds: DEFAULT_THRESHOLDS }));
     writeJsonl(set, rows.map(({ id, headline, body, expected }) => ({ id, headline, body, expected })));
     console.error(`scoring ${name} (${rows.length} articles)…`);
     try {
-      execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'eval', set, '--model', values.model, '--predictions', predictions, '-f', 'json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'eval', set, '--model', values.model, '--config', ruleConfig, '--predictions', predictions, '-f', 'json'], { stdio: ['ignore', 'ignore', 'inherit'] });
     } catch (err) {
       if (err.status !== 2) throw err; // 2: some records were errors; the rest are usable
     }
@@ -97,7 +108,14 @@ function features(name, rows) {
     .map((p) => ({ x: FEATURE_NAMES.map((f) => p.decisionInput.features[0][f]), y: CLASSES.indexOf(p.expected), group: name, key: byId.get(p.id)?.body_key ?? p.id }));
 }
 
-const sets = { fnc: fncSet(), arc: arcSet(), emergent: emergentSet(), suite: suiteDevSet() };
+function newsCaseSet() {
+  if (!values['news-cases']) return [];
+  return readFileSync(path.resolve(values['news-cases']), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+const without = new Set(values.without.split(',').filter(Boolean));
+const makers = { fnc: fncSet, arc: arcSet, emergent: emergentSet, news: newsCaseSet, suite: suiteDevSet };
+const sets = Object.fromEntries(Object.entries(makers).filter(([name]) => !without.has(name)).map(([name, make]) => [name, make()]).filter(([, rows]) => rows.length));
 let rows = [];
 for (const [name, items] of Object.entries(sets)) rows.push(...features(name, items));
 let suiteWeight = Number(values['suite-weight']);
@@ -209,10 +227,36 @@ for (const l2 of [0.001, 0.01, 0.05]) {
   console.error(`l2 ${l2}: held-out accuracy ${(e.accuracy * 100).toFixed(1)} %, NLL ${e.nll.toFixed(4)}`);
   if (!best || e.nll < best.e.nll) best = { l2, model, e };
 }
+// The temperature is chosen where the checker is used: on out-of-fold predictions for the suite's
+// dev half (each half scored by a fit without it) when the suite is in the fit, else on the
+// held-out bodies. Synthetic and FNC-style rows are easier than editorial ones, so calibrating on
+// them alone makes confidence too high on real headlines.
+let calibration = valid;
+let calibrationName = `${valid.length} held-out rows`;
+if (sets.suite) {
+  const all = train;
+  const outOfFold = [];
+  for (const fold of [0, 1]) {
+    const out = (r) => r.group === 'suite' && bucket(r.key, 2) === fold;
+    train = all.filter((r) => !out(r));
+    recomputeScaling();
+    const model = fit(best.l2);
+    // z() uses this fit's scaling; keep the logits, not the rows, so the final scaling can differ.
+    for (const r of all.filter(out)) outOfFold.push({ logits: model.W.map((wk, k) => wk.reduce((s, v, j) => s + v * z(r.x)[j], model.b[k])), y: r.y });
+  }
+  train = all;
+  recomputeScaling();
+  calibration = outOfFold;
+  calibrationName = `${outOfFold.length} out-of-fold suite dev rows`;
+}
+const nllAt = (t) => calibration.reduce((s, r) => {
+  if (!r.logits) return s;
+  return s - Math.log(Math.max(softmax(r.logits, t)[r.y], 1e-9));
+}, 0) / calibration.length;
 let temperature = 1;
 let bestNll = Infinity;
-for (let t = 0.5; t <= 3.001; t += 0.05) {
-  const { nll } = evaluate(best.model, valid, t);
+for (let t = 0.5; t <= 6.001; t += 0.05) {
+  const nll = sets.suite ? nllAt(t) : evaluate(best.model, valid, t).nll;
   if (nll < bestNll) {
     bestNll = nll;
     temperature = Math.round(t * 100) / 100;
@@ -227,7 +271,7 @@ const out = {
   weights: best.model.W.map((r) => r.map(round)),
   bias: best.model.b.map(round),
   temperature,
-  trainedOn: `fit-verdict.mjs: FNC-1 training bodies ${sets.fnc.length}, ARC ${sets.arc.length}, Emergent ${sets.emergent.length}, editorial suite dev ${sets.suite.length} (x${suiteWeight}); L2 ${best.l2}; temperature ${temperature} chosen on ${valid.length} held-out rows`,
+  trainedOn: `fit-verdict.mjs: ${Object.entries(sets).map(([name, rows]) => `${name} ${rows.length}${name === 'suite' ? ` (x${suiteWeight})` : ''}`).join(', ')}; L2 ${best.l2}; temperature ${temperature} chosen on ${calibrationName}`,
 };
 writeFileSync(path.join(values.model, 'verdict.json'), `${JSON.stringify(out, null, 1)}\n`);
 console.error(`l2 ${best.l2}, temperature ${temperature}; held-out accuracy ${(best.e.accuracy * 100).toFixed(1)} %; wrote ${path.join(values.model, 'verdict.json')}`);

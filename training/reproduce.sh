@@ -24,5 +24,10 @@ cd training
 "$VENV/bin/python" evaluate.py --data "$WORK/data" --model "../$MODEL" --fp32 "$WORK/model.onnx" --out "$WORK/nli-eval.json"
 cd ..
 npm run build
-# The learned verdict over the new model's scores (FNC-1 training bodies, ARC, Emergent, suite dev).
-node training/fit-verdict.mjs --data "$DATA" --model "$MODEL" --work "$WORK/verdict"
+# The learned verdict over the new model's scores: article-level cases made from held-out news
+# bodies plus the editorial suite's dev half (set choice and suite weight by 2-fold CV on the dev
+# half; see training/README.md).
+mkdir -p "$WORK/verdict"
+"$VENV/bin/python" training/verdict_cases.py --data "$DATA" --out "$WORK/verdict/news-cases.jsonl"
+node training/fit-verdict.mjs --data "$DATA" --model "$MODEL" --work "$WORK/verdict" \
+  --news-cases "$WORK/verdict/news-cases.jsonl" --without fnc,arc,emergent --suite-weight 4

@@ -11,6 +11,12 @@ export interface Claim {
   /** Offsets in the headline of the part this claim comes from. */
   start: number;
   end: number;
+  /**
+   * What the model compares with the body when it differs from `text`: a question's statement
+   * ("Is the housing market cooling?" → "The housing market cooling"), so that the body is
+   * scored on whether it takes the question up, affirming or denying it.
+   */
+  scored?: string;
 }
 
 const FUNCTION_WORDS = new Set(`a an the this that these those its his her their our my your new news plus less series
@@ -71,11 +77,28 @@ function splitSubordinate(part: Part): Part[] {
   return [{ text: left, start: part.start }, { text: right, start: part.start + m.index + m[0].length }];
 }
 
+const QUESTION = /\?\s*["'”’]?\s*$/;
+const AUXILIARY = /^(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|does|do|did)\s+/i;
+const WH_AUXILIARY = /^(?:why|how|when|where|who|which|what)\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|does|do|did)\s+/i;
+
+/**
+ * A polar or wh-question as the statement it asks about, in headline style: subject–auxiliary
+ * inversion undone by dropping the fronted auxiliary ("Could the heatwave stretch into
+ * September?" → "The heatwave stretch into September"), as headlines drop auxiliaries anyway. A
+ * wh-question without an auxiliary ("What happens to the shipyard now?") keeps its words.
+ */
+export function questionAsStatement(question: string): string {
+  const core = question.replace(QUESTION, '').trim().replace(/^["'“‘]/, '');
+  const m = WH_AUXILIARY.exec(core) ?? AUXILIARY.exec(core);
+  const rest = m ? core.slice(m[0].length) : core;
+  return rest ? rest[0]!.toUpperCase() + rest.slice(1) : core;
+}
+
 export function splitClaims(headline: string): Claim[] {
   const text = headline.trim();
   if (!text) return [];
   // A question asks; it makes no claims to split.
-  if (/\?\s*["'”’]?\s*$/.test(text)) return [{ text, start: 0, end: text.length }];
+  if (QUESTION.test(text)) return [{ text, start: 0, end: text.length, scored: questionAsStatement(text) }];
   // "Minister: X and Y": the frame belongs to every claim.
   const frame = /^([^:]{2,40}):\s+/.exec(text);
   const prefix = frame ? frame[0] : '';

@@ -103,8 +103,17 @@ export function bodyFrame(sentence: string): Frame {
   };
 }
 
-/** The headline is more certain than the body (a dropped or weakened hedge). */
+/**
+ * The headline is more certain than the body (a dropped or weakened hedge). Cues of different
+ * kinds compare by kind (undecided < investigated < possible < reported < planned < evidential <
+ * stated): a plan ("Council to close libraries") says more than a possibility ("may lead to
+ * closures") however confidently "may" reads in the annotated data. Within a kind, the fitted
+ * certainty decides.
+ */
 export function moreCertain(headline: Frame, body: Frame): boolean {
+  const h = headline.certainty.cue;
+  const b = body.certainty.cue;
+  if (h && b && h.kind !== b.kind) return h.prior > b.prior;
   return headline.certainty.certainty > body.certainty.certainty + 0.05;
 }
 

@@ -45,7 +45,8 @@ export interface JudgedClaim extends ClaimReport {
 
 /** One claim: aggregate its premises, run the signals on the sentences that matter, decide. */
 export function judgeClaim(claim: PreparedClaim, scores: PairScores[], sentences: Sentence[], options: BuildOptions): JudgedClaim {
-  const text = claim.claim.text;
+  // Signals and features read what the model scored (a question's statement); the frame reads the headline.
+  const text = claim.claim.scored ?? claim.claim.text;
   const scored: ScoredPremise[] = claim.premises.map((p, i) => ({ ...p, scores: scores[i]! }));
   const ranked = rankPremises(text, scored);
   const aggregateScores = aggregate(ranked);
@@ -55,8 +56,9 @@ export function judgeClaim(claim: PreparedClaim, scores: PairScores[], sentences
   const signals = runSignals(text, evidenceSentences, options.phrases);
   const entailingKey = focus.entailing ? keySentence(text, focus.entailing, sentences) : undefined;
   const relevantKey = focus.mostRelevant ? keySentence(text, focus.mostRelevant, sentences) : undefined;
+  const contradictingKey = focus.contradicting ? keySentence(text, focus.contradicting, sentences) : undefined;
   const keys = new Set([entailingKey?.index, relevantKey?.index]);
-  const frame = headlineFrame(text);
+  const frame = headlineFrame(claim.claim.text);
   const decisionInput = {
     bestEntailment: focus.entailing?.scores.entailment ?? 0,
     entailingPremiseSoftened: signals.some((r) => SOFTENING.has(r.kind) && r.span?.sentence === entailingKey?.index),
@@ -65,7 +67,7 @@ export function judgeClaim(claim: PreparedClaim, scores: PairScores[], sentences
   };
   const figureMatches = compareFigures(extractQuantities(text), evidenceSentences.flatMap((s) => extractQuantities(s.text))).filter((f) => f.kind === 'match').length;
   const features = claimFeatures({
-    scores: aggregateScores, focus, signals, keySentences: keys, entailingKey: entailingKey?.index, headline: frame, premises: ranked.length,
+    scores: aggregateScores, focus, signals, keySentences: keys, entailingKey: entailingKey?.index, contradictingKey: contradictingKey?.index, relevantKey: relevantKey?.index, headline: frame, premises: ranked.length,
     figureMatches, namesMissing: missingNames(text, sentences.map((s) => s.text).join(' ')),
   });
 
@@ -98,7 +100,7 @@ export function judgeClaim(claim: PreparedClaim, scores: PairScores[], sentences
     : verdict === 'unsupported' ? [focus.mostRelevant, focus.entailing, focus.contradicting]
       : [focus.entailing, focus.mostRelevant, focus.contradicting];
   const evidence = dedupe(order.filter((p): p is RankedPremise => p !== undefined)).map((p) => toEvidence(p, sentences));
-  return { text, start: claim.claim.start, end: claim.claim.end, verdict, confidence, scores: aggregateScores, evidence, reasons, ranked, features, decisionInput };
+  return { text: claim.claim.text, start: claim.claim.start, end: claim.claim.end, verdict, confidence, scores: aggregateScores, evidence, reasons, ranked, features, decisionInput };
 }
 
 function basisFor(verdict: VerdictLabel, E: number, C: number, coverage: number): Reason {

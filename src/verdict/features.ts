@@ -9,10 +9,10 @@ import type { Focus } from './aggregate.js';
 
 export const FEATURE_NAMES = [
   'entailment', 'contradiction', 'neutralOfEntailing', 'entailmentOfRelevant', 'contradictionOfRelevant', 'coverage',
-  'coverageOfEntailing', 'margin', 'entailmentPlain', 'entailmentSoftened',
+  'coverageOfEntailing', 'margin', 'entailmentPlain', 'entailmentSoftened', 'contradictionPlain', 'contradictionSoftened',
   'hedgeKey', 'hedgeAny', 'plannedKey', 'attributionKey', 'sourceKey', 'conditionKey', 'inflated', 'direction', 'figureMismatch',
-  'scopeKey', 'negationKey', 'oppositeKey', 'oppositeContradiction', 'headlineHedged', 'headlineSourced', 'logPremises',
-  'figureMatch', 'entityMismatch', 'namesMissing',
+  'scopeKey', 'negationKey', 'oppositeKey', 'oppositeContradiction', 'headlineHedged', 'headlinePlanned', 'headlineSourced', 'logPremises',
+  'figureMatch', 'entityMismatch', 'namesMissing', 'conditionAny', 'attributionAny',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
@@ -26,6 +26,10 @@ export interface FeatureInput {
   keySentences: Set<number | undefined>;
   /** The sentence the best-entailing premise rests on. */
   entailingKey?: number;
+  /** The sentence the best-contradicting premise rests on. */
+  contradictingKey?: number;
+  /** The sentence the most relevant premise rests on. */
+  relevantKey?: number;
   headline: Frame;
   premises: number;
   /** Headline figures found, in any form, in the evidence. */
@@ -41,6 +45,11 @@ export function claimFeatures(input: FeatureInput): Features {
   const inKey = (kind: string) => signals.some((r) => r.kind === kind && keySentences.has(r.span?.sentence));
   const any = (kind: string) => signals.some((r) => r.kind === kind);
   const softenedEntailing = signals.some((r) => SOFTENING.has(r.kind) && r.span?.sentence === input.entailingKey);
+  // A hedged sentence cannot deny outright: "does not rule out selling" reads to the model like
+  // "is not selling", and "may not" is not "did not".
+  const softenedContradicting = signals.some((r) => SOFTENING.has(r.kind) && r.span?.sentence === input.contradictingKey);
+  const softenedRelevant = signals.some((r) => SOFTENING.has(r.kind) && r.span?.sentence === input.relevantKey);
+  const cOfRelevant = focus.mostRelevant?.scores.contradiction ?? 0;
   const E = scores.entailment;
   const C = scores.contradiction;
   const opposite = inKey('opposite');
@@ -49,12 +58,14 @@ export function claimFeatures(input: FeatureInput): Features {
     contradiction: C,
     neutralOfEntailing: focus.entailing?.scores.neutral ?? 1,
     entailmentOfRelevant: focus.mostRelevant?.scores.entailment ?? 0,
-    contradictionOfRelevant: focus.mostRelevant?.scores.contradiction ?? 0,
+    contradictionOfRelevant: softenedRelevant ? 0 : cOfRelevant,
     coverage: scores.relevance,
     coverageOfEntailing: focus.entailing?.coverage ?? 0,
     margin: E - C,
     entailmentPlain: softenedEntailing ? 0 : E,
     entailmentSoftened: softenedEntailing ? E : 0,
+    contradictionPlain: softenedContradicting ? 0 : C,
+    contradictionSoftened: Math.max(softenedContradicting ? C : 0, softenedRelevant ? cOfRelevant : 0),
     hedgeKey: Number(signals.some((r) => r.kind === 'hedge' && keySentences.has(r.span?.sentence) && !r.message.includes('plans or expects'))),
     hedgeAny: Number(any('hedge')),
     plannedKey: Number(signals.some((r) => r.kind === 'hedge' && keySentences.has(r.span?.sentence) && r.message.includes('plans or expects'))),
@@ -68,12 +79,17 @@ export function claimFeatures(input: FeatureInput): Features {
     negationKey: Number(inKey('negation')),
     oppositeKey: Number(opposite),
     oppositeContradiction: opposite ? C : 0,
-    headlineHedged: Number(input.headline.certainty.certainty < 1),
+    headlineHedged: Number(input.headline.certainty.certainty < 1 && input.headline.certainty.cue?.kind !== 'planned'),
+    // "Council to close pool" announces a plan; it is not a hedge.
+    headlinePlanned: Number(input.headline.certainty.cue?.kind === 'planned'),
     headlineSourced: Number(input.headline.source !== undefined),
     logPremises: Math.log1p(input.premises),
     figureMatch: Math.min(1, input.figureMatches),
     entityMismatch: Number(any('entity')),
     namesMissing: input.namesMissing,
+    // A condition or attribution in another evidence sentence still limits the claim.
+    conditionAny: Number(any('condition')),
+    attributionAny: Number(any('attribution')),
   };
 }
 
