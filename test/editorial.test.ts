@@ -14,10 +14,10 @@ const rewordings = read<Rewording>('rewordings.jsonl');
 
 /**
  * Floors measured with the bundled model on the suite's test half (never tuned on; see
- * test/editorial/README.md): 54.2 % (91 of 168) on 2026-11-29, floor two points below. They
+ * test/editorial/README.md): 56.5 % (95 of 168) on 2026-11-29, floor about two points below. They
  * catch a model or rule change that loses ground; raise them when the numbers rise.
  */
-const TEST_HALF_ACCURACY_FLOOR = 0.52;
+const TEST_HALF_ACCURACY_FLOOR = 0.54;
 
 async function verdicts(checker: Checker, items: Array<{ id: string; headline: string; body: string }>): Promise<Map<string, VerdictLabel>> {
   const out = new Map<string, VerdictLabel>();

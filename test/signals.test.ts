@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/segment/split-sentences.js';
-import { attributionSignal, extractQuantities, hedgeSignal, negationSignal, numberSignal, oppositeSignal, runSignals, scopeSignal } from '../src/signals/index.js';
+import { attributionSignal, entitySignal, extractQuantities, hedgeSignal, negationSignal, numberSignal, oppositeSignal, runSignals, scopeSignal } from '../src/signals/index.js';
+import { questionAsStatement, splitClaims } from '../src/segment/split-claims.js';
 import type { Reason } from '../src/types.js';
 
 const body = (text: string) => ({ text, sentences: splitSentences(text) });
@@ -36,6 +37,12 @@ describe('hedge', () => {
     expect(hedgeSignal('Mayor may raise tax', body('The mayor may raise the tax.').sentences)).toEqual([]);
     expect(hedgeSignal('Mayor could raise tax, aides say', body('The mayor could raise the tax.').sentences)).toEqual([]);
     expect(hedgeSignal('Regulator blocks merger', body('The regulator blocked the proposed merger.').sentences)).toEqual([]);
+  });
+
+  it('compares hedges of different kinds by kind: a headline plan says more than a body "may"', () => {
+    const closes = hedgeSignal('Drenford council to close two libraries', body('Budget proposals may lead to the closure of two libraries.').sentences);
+    expect(closes.map((r) => r.span?.text)).toEqual(['may']);
+    expect(hedgeSignal('Council could close two libraries', body('The council plans to close two libraries.').sentences)).toEqual([]);
   });
 
   it('takes extra phrases from config', () => {
@@ -131,5 +138,28 @@ describe('runSignals', () => {
     const reasons = runSignals('Firm faces 30 fraud charges', body(text).sentences);
     expect(reasons.map((r) => r.kind)).toEqual(['hedge', 'attribution', 'number']);
     expectSpansExact(reasons, text, 'Firm faces 30 fraud charges');
+  });
+});
+
+describe('entity', () => {
+  it('flags another holder of the same role, like with like', () => {
+    const minister = entitySignal('Education minister quits', body('The transport minister resigned on Wednesday.').sentences);
+    expect(minister.map((r) => r.span?.text)).toEqual(['transport minister']);
+    expect(entitySignal('Games go to Marrenburg council', body('The Olsby council won the vote.').sentences)).toHaveLength(1);
+  });
+
+  it('does not take a verb, or a common noun for a name, as another entity', () => {
+    expect(entitySignal('Drenford council to close libraries', body('It follows council budget proposals.').sentences)).toEqual([]);
+    expect(entitySignal('Games go to Marrenburg council', body('The town council won the vote.').sentences)).toEqual([]);
+  });
+});
+
+describe('question headlines', () => {
+  it('are scored as the statement they ask about', () => {
+    expect(questionAsStatement('Could the heatwave stretch into September?')).toBe('The heatwave stretch into September');
+    expect(questionAsStatement('Is Kessler Tower safe to live in?')).toBe('Kessler Tower safe to live in');
+    expect(questionAsStatement('Why did the mill close?')).toBe('The mill close');
+    expect(questionAsStatement('What happens to the old shipyard now?')).toBe('What happens to the old shipyard now');
+    expect(splitClaims('Will the bridge close for good?')).toEqual([{ text: 'Will the bridge close for good?', start: 0, end: 31, scored: 'The bridge close for good' }]);
   });
 });

@@ -6,7 +6,7 @@ import { bodyFrame, headlineFrame, moreCertain, sourceDropped } from '../src/sig
 import { attributionSignal, conditionSignal, hedgeSignal, negationSignal, numberSignal, oppositeSignal, runSignals, scopeSignal } from '../src/signals/index.js';
 import { compareFigures, extractQuantities } from '../src/signals/quantities.js';
 import { combineVerdicts } from '../src/verdict/build-report.js';
-import { FEATURE_NAMES } from '../src/verdict/features.js';
+import { claimFeatures, FEATURE_NAMES } from '../src/verdict/features.js';
 import { parseVerdictModel, verdictProbabilities } from '../src/verdict/learned.js';
 
 const sentences = (text: string) => splitSentences(text);
@@ -207,5 +207,30 @@ describe('relevance uses a real stemmer', () => {
     expect(stem('cities')).toBe(stem('city'));
     expect(stem('closes')).toBe(stem('closed'));
     expect(coverage('Cities close libraries', 'The city closed its library.')).toBe(1);
+  });
+});
+
+describe('claim features', () => {
+  const premise = (sentence: number, entailment: number, contradiction: number) => ({
+    text: 's', sentences: [sentence], start: 0, end: 1, kind: 'sentence' as const, relevance: 1, coverage: 1,
+    scores: { entailment, neutral: 1 - entailment - contradiction, contradiction },
+  });
+  const hedgeIn = (sentence: number) => ({ kind: 'hedge', message: 'The body hedges ("does not rule out") where the headline states it as fact.', span: { text: 'does not rule out', start: 0, end: 17, in: 'body' as const, sentence } });
+  const input = (signals: ReturnType<typeof hedgeIn>[]) => ({
+    scores: { entailment: 0.34, neutral: 0.04, contradiction: 0.63, relevance: 1 },
+    focus: { entailing: premise(0, 0.34, 0.63), contradicting: premise(0, 0.34, 0.63), mostRelevant: premise(0, 0.34, 0.63) },
+    signals, keySentences: new Set([0]), entailingKey: 0, contradictingKey: 0, relevantKey: 0,
+    headline: headlineFrame('Port authority sells land'), premises: 3, figureMatches: 0, namesMissing: 0,
+  });
+
+  it('moves a contradiction that rests on a hedged sentence out of the plain contradiction features', () => {
+    const hedged = claimFeatures(input([hedgeIn(0)]) as never);
+    expect(hedged.contradictionSoftened).toBeCloseTo(0.63);
+    expect(hedged.contradictionPlain).toBe(0);
+    expect(hedged.contradictionOfRelevant).toBe(0);
+    const plain = claimFeatures(input([]) as never);
+    expect(plain.contradictionSoftened).toBe(0);
+    expect(plain.contradictionPlain).toBeCloseTo(0.63);
+    expect(plain.contradictionOfRelevant).toBeCloseTo(0.63);
   });
 });
