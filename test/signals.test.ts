@@ -163,3 +163,4 @@ describe('question headlines', () => {
     expect(splitClaims('Will the bridge close for good?')).toEqual([{ text: 'Will the bridge close for good?', start: 0, end: 31, scored: 'The bridge close for good' }]);
   });
 });
+

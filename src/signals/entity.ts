@@ -16,8 +16,8 @@ const NOT_MODIFIERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', '
 
 interface RolePair {
   modifier: string;
-  /** The modifier is a name (capitalised inside its sentence); unknown at the start of one. */
-  proper: boolean | undefined;
+  /** The modifier is a name (capitalised inside its sentence). */
+  proper: boolean;
   head: string;
   text: string;
   index: number;
@@ -28,14 +28,10 @@ function rolePairs(text: string): RolePair[] {
   for (const m of text.matchAll(ROLE_PAIR)) {
     const modifier = m[1]!.toLowerCase();
     if (NOT_MODIFIERS.has(modifier) || verbLike(m[1]!)) continue;
-    const proper = m.index === 0 ? undefined : /^\p{Lu}/u.test(m[1]!);
+    const proper = /^\p{Lu}/u.test(m[1]!) && m.index! > 0;
     out.push({ modifier: stem(modifier), proper, head: m[2]!.toLowerCase(), text: m[0], index: m.index! });
   }
   return out;
-}
-
-function likeKinds(a: RolePair, b: RolePair): boolean {
-  return a.proper === undefined || b.proper === undefined || a.proper === b.proper;
 }
 
 export function entitySignal(headline: string, evidence: Sentence[]): Reason[] {
@@ -46,7 +42,7 @@ export function entitySignal(headline: string, evidence: Sentence[]): Reason[] {
   for (const w of wanted) {
     if (bodyText.includes(w.text.toLowerCase())) continue;
     for (const sentence of evidence) {
-      const other = rolePairs(sentence.text).find((p) => p.head === w.head && p.modifier !== w.modifier && likeKinds(p, w));
+      const other = rolePairs(sentence.text).find((p) => p.head === w.head && p.modifier !== w.modifier && p.proper === w.proper);
       if (other) {
         reasons.push(reason('entity', `The body's ${w.head} is "${other.text}", not "${w.text}".`, bodySpan(sentence, { text: other.text, index: other.index })));
         break;
