@@ -32,11 +32,12 @@ describe('bundled NLI model', () => {
     { premise: "Parliament approved the government's housing bill on Tuesday by 301 votes to 244.", hypothesis: 'MPs back new housing law', want: 'entailment' },
   ];
   for (const pair of pairs) {
-    const listed = knownMiss('model', pair.hypothesis);
+    // Keyed by premise: two pairs share the hypothesis "The council approved the budget."
+    const listed = knownMiss('model', pair.premise);
     it(`${pair.want}: "${pair.premise}" / "${pair.hypothesis}"${listed ? ' (listed known miss)' : ''}`, async () => {
       const [s] = await model.score([pair]);
       expect(s!.entailment + s!.neutral + s!.contradiction).toBeCloseTo(1, 5);
-      expectOrKnownMiss('model', pair.hypothesis, argmax({ ...s! }), pair.want);
+      expectOrKnownMiss('model', pair.premise, argmax({ ...s! }), pair.want);
     });
   }
 
