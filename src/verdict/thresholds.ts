@@ -1,7 +1,7 @@
 /**
- * The numbers the verdict turns on. The bundled model ships its calibrated values in
- * models/<name>/headcheck.json (chosen by training/calibrate.mjs, see README "Accuracy");
- * these defaults apply to a model without that file. Any of them can be overridden in config.
+ * The numbers the older threshold rule turns on: used for a model without a learned verdict
+ * (`verdict.json`), or when a config sets them. A model may ship its own values in
+ * models/<name>/headcheck.json; these defaults apply otherwise.
  */
 export interface Thresholds {
   /** Best-premise entailment at or above which the body states the headline. */
