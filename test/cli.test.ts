@@ -142,16 +142,35 @@ describe('headcheck nli', () => {
 
 describe('headcheck eval', () => {
   it('reports accuracy, per-verdict F1, macro-F1, confusion and speed for labelled JSONL', () => {
-    // ../shared sits beside the checkout for developers and CI alike.
-    const r = runCli(['eval', path.join(ROOT, '..', 'shared', 'eval', 'public_cases.jsonl'), '--format', 'json']);
+    const file = path.join(tempDir(), 'labelled.jsonl');
+    writeFileSync(file, [
+      { headline: 'Bridge reopens on Saturday', body: 'The bridge reopened to traffic on Saturday, officials said.', expected: 'supported' },
+      { headline: 'Zoo welcomes panda cubs', body: 'The city council approved a new budget for road repairs.', expected: 'unsupported' },
+    ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const r = runCli(['eval', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as Record<string, any>;
+    expect(result.n).toBe(2);
+    expect(result.accuracy).toBeGreaterThanOrEqual(0);
+    expect(result.accuracy).toBeLessThanOrEqual(1);
+    expect(Object.keys(result.confusion)).toEqual([...VERDICTS]);
+    expect(Object.values(result.confusion).flatMap((row) => Object.values(row as Record<string, number>)).reduce((a, b) => a + b, 0)).toBe(2);
+    expect(result.articlesPerSecond).toBeGreaterThan(0);
+  });
+
+  // ../shared sits beside the checkout in this workplace and in CI; a clone elsewhere has no
+  // public cases, so the smoke test is skipped there (and required with CI=true).
+  const PUBLIC_CASES = path.join(ROOT, '..', 'shared', 'eval', 'public_cases.jsonl');
+  const HAVE_PUBLIC = existsSync(PUBLIC_CASES) || process.env.CI === 'true';
+  if (!HAVE_PUBLIC) console.warn(`public-cases smoke test skipped: ${PUBLIC_CASES} not found; CI=true makes it required`);
+  it.runIf(HAVE_PUBLIC)('gets the public editorial cases right at least as often as measured (smoke test)', () => {
+    expect(existsSync(PUBLIC_CASES), `${PUBLIC_CASES} not found: check out ../shared beside the repository`).toBe(true);
+    const r = runCli(['eval', PUBLIC_CASES, '--format', 'json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as Record<string, any>;
     expect(result.n).toBe(12);
-    // A smoke test, never tuned on: 7 of 12 right with the shipped model (2026-11-29).
+    // Never tuned on: 7 of 12 right with the shipped model (2026-11-29).
     expect(Math.round(result.accuracy * 12)).toBeGreaterThanOrEqual(7);
-    expect(result.macroF1).toBeGreaterThan(0);
-    expect(Object.keys(result.confusion)).toEqual([...VERDICTS]);
-    expect(result.articlesPerSecond).toBeGreaterThan(0);
   });
 
   it('reads FNC-1 style stances + bodies CSVs and reports the FNC score', () => {
