@@ -242,7 +242,10 @@ if (sets.suite) {
     recomputeScaling();
     const model = fit(best.l2);
     // z() uses this fit's scaling; keep the logits, not the rows, so the final scaling can differ.
-    for (const r of all.filter(out)) outOfFold.push({ logits: model.W.map((wk, k) => wk.reduce((s, v, j) => s + v * z(r.x)[j], model.b[k])), y: r.y });
+    for (const r of all.filter(out)) {
+      const x = z(r.x);
+      outOfFold.push({ logits: model.W.map((wk, k) => wk.reduce((s, v, j) => s + v * x[j], model.b[k])), y: r.y });
+    }
   }
   train = all;
   recomputeScaling();
