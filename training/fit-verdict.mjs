@@ -12,11 +12,11 @@
 // agree/for → supported, discuss/observing → overstated, disagree/against → contradicted,
 // unrelated → unsupported. One body in five of the non-suite rows is held out to pick the L2
 // strength; the softmax temperature (calibration) is picked on out-of-fold suite dev predictions.
-// --cv-weights prints 2-fold accuracy on the suite's dev half per suite weight: the dev-only way to
+// --cv-weights prints 2-fold accuracy on the suite's dev half per suite (/editorial) weight: the dev-only way to
 // compare set choices. Features come from `headcheck eval --predictions` (cached in --work).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_THRESHOLDS, FEATURE_NAMES, csvRecords, stratifiedSample } from '../dist/index.js';
@@ -31,11 +31,16 @@ const { values } = parseArgs({
     'arc-sample': { type: 'string', default: '600' },
     'emergent-sample': { type: 'string', default: '1200' },
     'suite-weight': { type: 'string', default: '4' },
+    // Hand-written training cases (training/editorial/cases-*.jsonl); only the verdict third (id
+    // number divisible by 3) is used here: the rest is in the NLI model's training
+    // (training/editorial_pairs.py), and scores on pairs the model learned would look too certain.
+    editorial: { type: 'string', default: 'training/editorial' },
+    'editorial-weight': { type: 'string', default: '2' },
     // Print 2-fold cross-validated accuracy on the suite's dev half for these weights, then fit with --suite-weight.
     'cv-weights': { type: 'string', default: '' },
     // Article-level cases made from held-out news bodies by training/verdict_cases.py.
     'news-cases': { type: 'string', default: '' },
-    // Leave these sets out (comma-separated: fnc, arc, emergent, news, suite).
+    // Leave these sets out (comma-separated: fnc, arc, emergent, news, editorial, suite).
     without: { type: 'string', default: '' },
   },
 });
@@ -45,6 +50,8 @@ mkdirSync(work, { recursive: true });
 const data = path.resolve(values.data);
 const VERDICT = { agree: 'supported', discuss: 'overstated', disagree: 'contradicted', unrelated: 'unsupported', for: 'supported', observing: 'overstated', against: 'contradicted' };
 const CLASSES = ['supported', 'overstated', 'contradicted', 'unsupported'];
+// The same rule as training/editorial_pairs.py: the number at the end of the id divisible by 3.
+const isVerdictThird = (id) => Number(/(\d+)$/.exec(id)?.[1]) % 3 === 0;
 const bucket = (key, n) => parseInt(createHash('sha1').update(key).digest('hex').slice(0, 8), 16) % n;
 
 function writeJsonl(file, rows) {
@@ -108,17 +115,27 @@ function features(name, rows) {
     .map((p) => ({ x: FEATURE_NAMES.map((f) => p.decisionInput.features[0][f]), y: CLASSES.indexOf(p.expected), group: name, key: byId.get(p.id)?.body_key ?? p.id }));
 }
 
+function editorialSet() {
+  const dir = path.resolve(root, values.editorial);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => /^cases-.*\.jsonl$/.test(f)).sort()
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)))
+    .filter((r) => isVerdictThird(r.id)).map((r) => ({ ...r, body_key: `editorial:${r.id}` }));
+}
+
 function newsCaseSet() {
   if (!values['news-cases']) return [];
   return readFileSync(path.resolve(values['news-cases']), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }
 
 const without = new Set(values.without.split(',').filter(Boolean));
-const makers = { fnc: fncSet, arc: arcSet, emergent: emergentSet, news: newsCaseSet, suite: suiteDevSet };
+const makers = { fnc: fncSet, arc: arcSet, emergent: emergentSet, news: newsCaseSet, editorial: editorialSet, suite: suiteDevSet };
 const sets = Object.fromEntries(Object.entries(makers).filter(([name]) => !without.has(name)).map(([name, make]) => [name, make()]).filter(([, rows]) => rows.length));
 let rows = [];
 for (const [name, items] of Object.entries(sets)) rows.push(...features(name, items));
 let suiteWeight = Number(values['suite-weight']);
+let editorialWeight = Number(values['editorial-weight']);
+const groupWeight = (r) => (r.group === 'suite' ? suiteWeight : r.group === 'editorial' ? editorialWeight : 1);
 const heldOut = (r) => r.group !== 'suite' && bucket(r.key, 5) === 0;
 let train = rows.filter((r) => !heldOut(r));
 const valid = rows.filter(heldOut);
@@ -133,11 +150,11 @@ let classCount;
 function recomputeScaling() {
   mean = Array.from({ length: F }, (_, j) => train.reduce((s, r) => s + r.x[j], 0) / train.length);
   scale = Array.from({ length: F }, (_, j) => Math.sqrt(train.reduce((s, r) => s + (r.x[j] - mean[j]) ** 2, 0) / train.length) || 1);
-  classCount = CLASSES.map((_, k) => train.filter((r) => r.y === k).reduce((s, r) => s + (r.group === 'suite' ? suiteWeight : 1), 0));
+  classCount = CLASSES.map((_, k) => train.filter((r) => r.y === k).reduce((s, r) => s + groupWeight(r), 0));
 }
 recomputeScaling();
 const z = (x) => x.map((v, j) => (v - mean[j]) / scale[j]);
-const weightOf = (r) => (r.group === 'suite' ? suiteWeight : 1) * (train.length / K / classCount[r.y]);
+const weightOf = (r) => groupWeight(r) * (train.length / K / classCount[r.y]);
 
 function softmax(logits, t = 1) {
   const m = Math.max(...logits);
@@ -200,23 +217,27 @@ function evaluate(model, items, t = 1) {
 // Dev-only choice of the suite weight: fit without one half of the suite's dev cases, score on it.
 if (values['cv-weights']) {
   const all = train;
-  for (const w of values['cv-weights'].split(',').map(Number)) {
+  // Each entry is a suite weight, or suite/editorial weights ("4/2").
+  for (const entry of values['cv-weights'].split(',')) {
+    const [w, ew = values['editorial-weight']] = entry.split('/').map(Number);
     let correct = 0;
     let n = 0;
     for (const fold of [0, 1]) {
       const out = (r) => r.group === 'suite' && bucket(r.key, 2) === fold;
       train = all.filter((r) => !out(r));
       suiteWeight = w;
+      editorialWeight = ew;
       recomputeScaling();
       const model = fit(0.01);
       const e = evaluate(model, all.filter(out));
       correct += e.accuracy * all.filter(out).length;
       n += all.filter(out).length;
     }
-    console.error(`suite weight ${w}: 2-fold accuracy on the suite's dev half ${(100 * correct / n).toFixed(1)} % (n=${n})`);
+    console.error(`suite weight ${w}, editorial weight ${ew}: 2-fold accuracy on the suite's dev half ${(100 * correct / n).toFixed(1)} % (n=${n})`);
   }
   train = all;
   suiteWeight = Number(values['suite-weight']);
+  editorialWeight = Number(values['editorial-weight']);
   recomputeScaling();
 }
 
@@ -274,7 +295,7 @@ const out = {
   weights: best.model.W.map((r) => r.map(round)),
   bias: best.model.b.map(round),
   temperature,
-  trainedOn: `fit-verdict.mjs: ${Object.entries(sets).map(([name, rows]) => `${name} ${rows.length}${name === 'suite' ? ` (x${suiteWeight})` : ''}`).join(', ')}; L2 ${best.l2}; temperature ${temperature} chosen on ${calibrationName}`,
+  trainedOn: `fit-verdict.mjs: ${Object.entries(sets).map(([name, rows]) => `${name} ${rows.length}${name === 'suite' ? ` (x${suiteWeight})` : name === 'editorial' ? ` (x${editorialWeight})` : ''}`).join(', ')}; L2 ${best.l2}; temperature ${temperature} chosen on ${calibrationName}`,
 };
 writeFileSync(path.join(values.model, 'verdict.json'), `${JSON.stringify(out, null, 1)}\n`);
 console.error(`l2 ${best.l2}, temperature ${temperature}; held-out accuracy ${(best.e.accuracy * 100).toFixed(1)} %; wrote ${path.join(values.model, 'verdict.json')}`);

@@ -20,7 +20,12 @@ cd training
 "$VENV/bin/python" check_base.py | tee "$WORK/check_base.txt"
 "$VENV/bin/python" prepare_data.py --data "../$DATA" --out "$WORK/data" --seed "$SEED" --news-train 90000
 "$VENV/bin/python" train.py --data "$WORK/data" --work "$WORK" --epochs 1.6 --seed "$SEED" --max-minutes 105
-"$VENV/bin/python" export.py --work "$WORK" --out "../$MODEL" --calibration "$WORK/data/dev.jsonl" "$WORK/data/news-test.jsonl"
+# Stage 2: the stage-1 model, a lower learning rate, the same pairs plus the hand-written
+# editorial training cases (two thirds of them; the rest is for the verdict fit below).
+"$VENV/bin/python" editorial_pairs.py --cases editorial --out "$WORK/data/editorial-pairs.jsonl"
+"$VENV/bin/python" train.py --data "$WORK/data" --work "$WORK/stage2" --init "$WORK/final" \
+  --extra "$WORK/data/editorial-pairs.jsonl" --extra-repeat 4 --epochs 0.5 --lr 2e-5 --seed "$SEED" --max-minutes 45
+"$VENV/bin/python" export.py --work "$WORK/stage2" --fp32-out "$WORK/model.onnx" --out "../$MODEL" --calibration "$WORK/data/dev.jsonl" "$WORK/data/news-test.jsonl"
 "$VENV/bin/python" evaluate.py --data "$WORK/data" --model "../$MODEL" --fp32 "$WORK/model.onnx" --out "$WORK/nli-eval.json"
 cd ..
 npm run build

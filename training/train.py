@@ -115,6 +115,10 @@ def main():
     ap.add_argument("--max-minutes", type=float, default=0,
                     help="stop early (checkpoint + final model) after this many minutes of this run")
     ap.add_argument("--limit-train", type=int, default=0, help="use only N training pairs (smoke runs)")
+    ap.add_argument("--init", default="",
+                    help="start from this saved model (a second stage) instead of the base encoder")
+    ap.add_argument("--extra", default="", help="JSONL of extra pairs mixed in --extra-repeat times")
+    ap.add_argument("--extra-repeat", type=int, default=1)
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -128,14 +132,19 @@ def main():
         print(line, flush=True)
         log.write(line + "\n")
 
-    base = base_model_dir()
+    base = args.init or base_model_dir()
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = BertForSequenceClassification.from_pretrained(
         base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
+    say(f"initial weights: {base}")
 
     train_rows = read_pairs(os.path.join(args.data, "train.jsonl"))
     if args.limit_train:
         train_rows = train_rows[: args.limit_train]
+    if args.extra:
+        extra = read_pairs(args.extra)
+        train_rows += extra * args.extra_repeat
+        say(f"extra pairs {len(extra)} x{args.extra_repeat} from {args.extra}")
     dev_rows = read_pairs(os.path.join(args.data, "dev.jsonl"))
     rng_dev = random.Random(args.seed)
     rng_dev.shuffle(dev_rows)

@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+interface TrainingCase { id: string; tags: string[]; expected: string; headline: string; body: string; evidence: string[]; why: string }
+
+const dir = path.join(ROOT, 'training', 'editorial');
+const files = readdirSync(dir).filter((f) => /^cases-.*\.jsonl$/.test(f)).sort();
+const cases = files.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TrainingCase));
+const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+// These cases train the model and the verdict; if one leaked from the evaluation sets, every
+// figure measured on those sets would be inflated.
+describe('hand-written training cases (training/editorial)', () => {
+  it('are well formed: unique ids, a known verdict, evidence copied from the body', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    for (const c of cases) {
+      expect(['supported', 'overstated', 'contradicted', 'unsupported'], c.id).toContain(c.expected);
+      expect(c.headline.trim().length, c.id).toBeGreaterThan(0);
+      expect(c.evidence.length, c.id).toBeGreaterThan(0);
+      for (const sentence of c.evidence) expect(c.body, `${c.id}: evidence not in body`).toContain(sentence);
+    }
+  });
+
+  it('share no headline or body with the editorial suite or the public cases', () => {
+    const evaluation = [path.join(ROOT, 'test', 'editorial', 'suite.jsonl'), path.join(ROOT, 'test', 'editorial', 'rewordings.jsonl'), path.join(ROOT, '..', 'shared', 'eval', 'public_cases.jsonl')]
+      .filter(existsSync)
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { headline: string; body: string }));
+    const seen = new Set(evaluation.flatMap((e) => [normalise(e.headline), normalise(e.body)]));
+    const leaked = cases.filter((c) => seen.has(normalise(c.headline)) || seen.has(normalise(c.body))).map((c) => c.id);
+    expect(leaked).toEqual([]);
+  });
+});
