@@ -14,10 +14,10 @@ const rewordings = read<Rewording>('rewordings.jsonl');
 
 /**
  * Floors measured with the bundled model on the suite's test half (never tuned on; see
- * test/editorial/README.md): 56.5 % (95 of 168) on 2026-11-29, floor about two points below. They
+ * test/editorial/README.md): 57.7 % (97 of 168) on 2026-11-29 (stage-2 model), floor about two points below. They
  * catch a model or rule change that loses ground; raise them when the numbers rise.
  */
-const TEST_HALF_ACCURACY_FLOOR = 0.54;
+const TEST_HALF_ACCURACY_FLOOR = 0.55;
 
 async function verdicts(checker: Checker, items: Array<{ id: string; headline: string; body: string }>): Promise<Map<string, VerdictLabel>> {
   const out = new Map<string, VerdictLabel>();
@@ -57,5 +57,5 @@ describe('editorial suite (bundled model)', () => {
   });
 });
 
-/** Measured 2026-11-29 with the shipped model: 3 of the 8 rewordings get another verdict (e022, e232, e322). */
-const REWORDING_DISAGREEMENTS = 3;
+/** Measured 2026-11-29 with the shipped model (stage 2): 2 of the 8 rewordings get another verdict (e232, e322). */
+const REWORDING_DISAGREEMENTS = 2;
