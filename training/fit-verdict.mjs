@@ -35,7 +35,7 @@ const { values } = parseArgs({
     // number divisible by 3) is used here: the rest is in the NLI model's training
     // (training/editorial_pairs.py), and scores on pairs the model learned would look too certain.
     editorial: { type: 'string', default: 'training/editorial' },
-    'editorial-weight': { type: 'string', default: '2' },
+    'editorial-weight': { type: 'string', default: '1' },
     // Print 2-fold cross-validated accuracy on the suite's dev half for these weights, then fit with --suite-weight.
     'cv-weights': { type: 'string', default: '' },
     // Article-level cases made from held-out news bodies by training/verdict_cases.py.
