@@ -10,7 +10,7 @@ const cases = dirs.flatMap((dir) => readdirSync(dir).filter((f) => /^cases-.*\.j
   .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TrainingCase)));
 const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
-// These cases train the model and the verdict; if one leaked from the evaluation sets, every
+// These cases train the model and the verdict (or measure them); if one leaked from the evaluation sets, every
 // figure measured on those sets would be inflated.
 describe('hand-written cases (training/editorial, training/editorial-heldout)', () => {
   it('are well formed: unique ids, a known verdict, evidence copied from the body', () => {
