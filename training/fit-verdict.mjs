@@ -7,7 +7,8 @@
 // Training rows (split by body; nothing from the FNC-1 hold-out bodies or the suite's test half),
 // chosen with --without from: FNC-1 training bodies (stratified sample), ARC training stances
 // (sample), Emergent train (claim vs article headline), article-level cases made from held-out
-// news bodies (--news-cases, from training/verdict_cases.py) and the editorial suite's dev half
+// news bodies (--news-cases, from training/verdict_cases.py), the hand-written cases the NLI model
+// never saw (--editorial, the id-divisible-by-3 third) and the editorial suite's dev half
 // (weighted up: it is written like the articles headcheck is for). FNC/ARC/Emergent map
 // agree/for → supported, discuss/observing → overstated, disagree/against → contradicted,
 // unrelated → unsupported. One body in five of the non-suite rows is held out to pick the L2
