@@ -137,10 +137,12 @@ describe('claims', () => {
     expect(h.slice(second!.start, second!.end)).toBe('raises parking fees');
   });
 
-  it('judges the headline by its worst claim; part unsupported is overstated', () => {
+  it('judges the headline by its worst claim; a claim the body never addresses makes it unsupported', () => {
     expect(combineVerdicts(['supported', 'contradicted'])).toBe('contradicted');
     expect(combineVerdicts(['supported', 'overstated'])).toBe('overstated');
-    expect(combineVerdicts(['supported', 'unsupported'])).toBe('overstated');
+    expect(combineVerdicts(['supported', 'unsupported'])).toBe('unsupported');
+    expect(combineVerdicts(['overstated', 'unsupported'])).toBe('unsupported');
+    expect(combineVerdicts(['unsupported', 'contradicted'])).toBe('contradicted');
     expect(combineVerdicts(['unsupported', 'unsupported'])).toBe('unsupported');
     expect(combineVerdicts(['supported'])).toBe('supported');
   });

@@ -233,7 +233,7 @@ export async function runEval(options: EvalOptions): Promise<number> {
       if (outcome.suggestion) offered++;
     }
     if (predictions) {
-      await write(predictions, `${JSON.stringify({ id: outcome.id, expected, tags: item.tags, split: item.split, predicted: outcome.verdict, suggestion: outcome.suggestion?.text, confidence: outcome.confidence, scores: outcome.scores, decisionInput: outcome.decisionInput })}\n`);
+      await write(predictions, `${JSON.stringify({ id: outcome.id, expected, tags: item.tags, split: item.split, predicted: outcome.verdict, claims: outcome.claims?.map((c) => ({ text: c.text, verdict: c.verdict })), suggestion: outcome.suggestion?.text, confidence: outcome.confidence, scores: outcome.scores, decisionInput: outcome.decisionInput })}\n`);
     }
   }
   const seconds = (performance.now() - started) / 1000;

@@ -34,8 +34,11 @@ export interface BuildOptions {
 }
 
 const SOFTENING = new Set(['hedge', 'attribution', 'scope', 'condition']);
-/** Worst first: the headline's verdict is its worst claim's. */
-const SEVERITY: VerdictLabel[] = ['contradicted', 'overstated', 'unsupported', 'supported'];
+/**
+ * Worst first: the headline's verdict is its worst claim's. A claim the body never addresses is
+ * worse than one it states more weakly: the editor has nothing in the body to stand it on.
+ */
+const SEVERITY: VerdictLabel[] = ['contradicted', 'unsupported', 'overstated', 'supported'];
 
 export interface JudgedClaim extends ClaimReport {
   ranked: RankedPremise[];
@@ -116,11 +119,9 @@ function basisFor(verdict: VerdictLabel, E: number, C: number, coverage: number)
   }
 }
 
-/** The headline's verdict from its claims: any contradicted, else any overstated; part unsupported is overstated. */
+/** The headline's verdict from its claims: any contradicted, else any not addressed, else any overstated. */
 export function combineVerdicts(verdicts: VerdictLabel[]): VerdictLabel {
-  const worst = SEVERITY.find((v) => verdicts.includes(v))!;
-  if (worst === 'unsupported' && verdicts.includes('supported')) return 'overstated';
-  return worst;
+  return SEVERITY.find((v) => verdicts.includes(v))!;
 }
 
 /**
@@ -136,16 +137,14 @@ export function buildReport(prepared: Prepared, scores: PairScores[], options: B
     return judgeClaim(c, own, sentences, options);
   });
   const verdict = combineVerdicts(judged.map((j) => j.verdict));
-  const deciding = judged.filter((j) => j.verdict === verdict);
-  const main = deciding.length > 0 ? deciding.reduce((a, b) => (b.confidence > a.confidence ? b : a)) : judged.find((j) => j.verdict !== 'supported') ?? judged[0]!;
+  // The headline's verdict is always one of its claims'; the most confident of those speaks for it.
+  const main = judged.filter((j) => j.verdict === verdict).reduce((a, b) => (b.confidence > a.confidence ? b : a));
   const multi = judged.length > 1;
   const reasons = multi
     ? judged.filter((j) => j.verdict !== 'supported' || verdict === 'supported').flatMap((j) => j.reasons.map((r) => ({ ...r, message: `"${j.text}": ${r.message}` })))
     : main.reasons;
   const evidence = (multi ? dedupe(judged.flatMap((j) => j.evidence.slice(0, 2))) : main.evidence).map((e) => place(e, article.body, article.source?.anchors));
-  const confidence = multi && verdict === 'overstated' && main.verdict !== 'overstated'
-    ? round(Math.min(...judged.map((j) => j.confidence)))
-    : main.confidence;
+  const confidence = main.confidence;
 
   return {
     id: article.id ?? 'article',
