@@ -21,10 +21,14 @@ cd training
 "$VENV/bin/python" prepare_data.py --data "../$DATA" --out "$WORK/data" --seed "$SEED" --news-train 90000
 "$VENV/bin/python" train.py --data "$WORK/data" --work "$WORK" --epochs 1.6 --seed "$SEED" --max-minutes 105
 # Stage 2: the stage-1 model, a lower learning rate, the same pairs plus the hand-written
-# editorial training cases (two thirds of them; the rest is for the verdict fit below).
+# editorial training cases (two thirds of them; the rest is for the verdict fit below) and
+# negated hedges ("does not rule out selling" is not "is not selling") made from training pairs.
 "$VENV/bin/python" editorial_pairs.py --cases editorial --out "$WORK/data/editorial-pairs.jsonl"
+"$VENV/bin/python" negated_hedge_pairs.py --train "$WORK/data/train.jsonl" --cases editorial --seed "$SEED" \
+  --out "$WORK/data/negated-hedge-pairs.jsonl"
+cat "$WORK/data/editorial-pairs.jsonl" "$WORK/data/negated-hedge-pairs.jsonl" > "$WORK/data/stage2-extra.jsonl"
 "$VENV/bin/python" train.py --data "$WORK/data" --work "$WORK/stage2" --init "$WORK/final" \
-  --extra "$WORK/data/editorial-pairs.jsonl" --extra-repeat 4 --epochs 0.5 --lr 2e-5 --seed "$SEED" --max-minutes 45
+  --extra "$WORK/data/stage2-extra.jsonl" --extra-repeat 4 --epochs 0.5 --lr 2e-5 --seed "$SEED" --max-minutes 45
 "$VENV/bin/python" export.py --work "$WORK/stage2" --fp32-out "$WORK/model.onnx" --out "../$MODEL" --calibration "$WORK/data/dev.jsonl" "$WORK/data/news-test.jsonl"
 "$VENV/bin/python" evaluate.py --data "$WORK/data" --model "../$MODEL" --fp32 "$WORK/model.onnx" --out "$WORK/nli-eval.json"
 cd ..
