@@ -11,7 +11,8 @@ verb-phrase form ("The club does not rule out selling its ground") are built fro
 of the editorial training cases (--cases; the NLI two thirds only, as in editorial_pairs.py):
 headline "Club sells its ground" -> premise "<subject> does not rule out selling its ground".
 
-Usage: python training/negated_hedge_pairs.py --train $WORK/data/train.jsonl --out $WORK/data/negated-hedge-pairs.jsonl
+Usage: python training/negated_hedge_pairs.py --train $WORK/data/train.jsonl --cases training/editorial \
+         --out $WORK/data/negated-hedge-pairs.jsonl
 """
 import argparse
 import glob
