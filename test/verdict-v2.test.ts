@@ -131,6 +131,13 @@ describe('claims', () => {
     expect(claims('Could the heatwave last until August and beyond?')).toEqual(['Could the heatwave last until August and beyond?']);
   });
 
+  it('keeps a trailing reporting frame with its claim instead of splitting it off', () => {
+    expect(claims('Glacier grows for second year, survey finds')).toEqual(['Glacier grows for second year, survey finds']);
+    expect(claims('Bridge unsafe, report says')).toEqual(['Bridge unsafe, report says']);
+    expect(claims('Port closes, unions warned')).toEqual(['Port closes, unions warned']);
+    expect(claims('Factory shuts, owner resigns')).toEqual(['Factory shuts', 'owner resigns']);
+  });
+
   it('gives offsets into the headline', () => {
     const h = 'Council shuts library and raises parking fees';
     const [, second] = splitClaims(h);

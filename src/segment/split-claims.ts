@@ -51,12 +51,23 @@ function hasVerb(clause: string): boolean {
   return words(clause).some((w, i) => i > 0 && verbLike(w));
 }
 
+// Verbs of saying and finding. After a comma at the end of a headline they frame what comes
+// before ("Glacier grows, survey finds") instead of stating a second fact.
+const REPORTING_VERB = /^(?:says?|said|claims?|claimed|finds?|found|shows?|showed|reveals?|revealed|reports?|reported|warns?|warned|suggests?|suggested|insists?|admits?|confirms?|believes?|thinks?|estimates?|told|tells?|argues?)$/i;
+
+/** ", survey finds" / ", police say": a short clause ending in a reporting verb. */
+export function isReportingFrame(clause: string): boolean {
+  const ws = words(clause.replace(/[.,;]$/, ''));
+  return ws.length >= 1 && ws.length <= 4 && REPORTING_VERB.test(ws[ws.length - 1]!);
+}
+
 /** "X and raises Y" → shares X's subject; "X and profits slump" → a clause of its own. */
 function splitCoordination(part: Part): Part[] {
   const m = /\s(?:and|but|,)\s+/.exec(part.text) ?? /,\s+/.exec(part.text);
   if (!m) return [part];
   const left = part.text.slice(0, m.index);
   const right = part.text.slice(m.index + m[0].length);
+  if (m[0].includes(',') && isReportingFrame(right)) return [part];
   const rightWords = words(right);
   if (rightWords.length < 2 || !hasVerb(left)) return [part];
   const subject = subjectOf(left);
