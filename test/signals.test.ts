@@ -130,6 +130,20 @@ describe('negation and opposite outcomes', () => {
     expect(oppositeSignal('Unemployment rises', body('Unemployment rose to 5 per cent.').sentences)).toEqual([]);
     expect(oppositeSignal('Shares rise', body('Shares rose after falling on Monday.').sentences)).toEqual([]);
   });
+
+  it('reads the other verbs of a quantity moving up or down: a gap narrows, inflation eases, a list lengthens', () => {
+    const opposite = (headline: string, text: string) => oppositeSignal(headline, body(text).sentences).map((r) => r.span?.text);
+    expect(opposite('Trade gap narrows', 'The trade gap widened to 4 billion in May.')).toEqual(['widened']);
+    expect(opposite('Inflation eases in Ostland', 'Inflation in Ostland accelerated to 6 per cent.')).toEqual(['accelerated']);
+    expect(opposite('Waiting lists shrink', 'Waiting lists lengthened again last month.')).toEqual(['lengthened']);
+    expect(opposite('Trade gap narrows', 'The trade gap narrowed to 2 billion.')).toEqual([]);
+  });
+
+  it('does not read "declined to comment" or a signed contract as a fall', () => {
+    const opposite = (headline: string, text: string) => oppositeSignal(headline, body(text).sentences);
+    expect(opposite('Harbour Bank profits rise', 'Harbour Bank declined to comment on its profits.')).toEqual([]);
+    expect(opposite('Shipyard orders grow', 'The shipyard signed contracts for two ferries, adding to its orders.')).toEqual([]);
+  });
 });
 
 describe('runSignals', () => {
