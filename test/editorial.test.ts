@@ -14,7 +14,7 @@ const rewordings = read<Rewording>('rewordings.jsonl');
 
 /**
  * Floors measured with the bundled model on the suite's test half (never tuned on; see
- * test/editorial/README.md): 64.3 % (108 of 168) on 2026-11-29 (stage 2 with 1,542 cases), floor about two points below. They
+ * test/editorial/README.md): 64.9 % (109 of 168) on 2026-11-29 (stage 2 with 1,542 cases), floor about two points below. They
  * catch a model or rule change that loses ground; raise them when the numbers rise.
  */
 const TEST_HALF_ACCURACY_FLOOR = 0.62;

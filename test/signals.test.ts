@@ -110,6 +110,14 @@ describe('scope', () => {
     expect(scopeSignal('Three Ashby schools shut', body('Three primary schools in Ashby were closed.').sentences)).toEqual([]);
     expect(scopeSignal('All schools shut', body('Every school in the county shut on Monday.').sentences)).toEqual([]);
   });
+
+  it('does not read a quantified headline plural or a word in -s that is no plural as a whole group', () => {
+    const scope = (headline: string, text: string) => scopeSignal(headline, body(text).sentences);
+    expect(scope('Maritime museum draws more than a million visitors', 'The museum had 1.2 million visitors, up from 2 million visitors in 2019.')).toEqual([]);
+    expect(scope('Hundreds of jobs at risk at Pennock mill', 'The mill said 90 jobs could go.')).toEqual([]);
+    expect(scope('Quarry workers to strike unless pay offer improves', 'Workers will strike on 3 June unless the offer improves.')).toEqual([]);
+    expect(scope('Study links night shifts to diabetes', 'Night shifts raise the risk of type 2 diabetes.')).toEqual([]);
+  });
 });
 
 describe('negation and opposite outcomes', () => {

@@ -8,7 +8,11 @@ const LIMITED_NOUN = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?<lim>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|most|many|half) of (?:its|their|the) (?:\d+|\p{L}+)|${LIMITERS.join('|')}|most|many|selected|\d{1,3}(?:,\d{3})*)(?<words>(?:\s+[\p{L}'-]+){1,3})`,
   'giu',
 );
-const QUANTIFIER_BEFORE = new RegExp(String.raw`(?:${LIMITERS.join('|')}|most|many|selected|\d[\d,.]*|half|third|quarter)\s+(?:\S+\s+){0,2}$`, 'iu');
+// A headline plural is quantified, not generic, after a count or a scale word ("more than a
+// million visitors", "2.1m pounds", "Hundreds of jobs", "Third of Marlow County farms").
+const QUANTIFIER_BEFORE = new RegExp(String.raw`(?:${LIMITERS.join('|')}|most|many|selected|\d[\d,.]*(?:m|bn|k)?|half|third|quarter|hundreds?|thousands?|millions?|billions?|dozens?)\s+(?:\S+\s+){0,3}$`, 'iu');
+// Words in -s that are not plural nouns ("unless", "diabetes", "across").
+const NOT_PLURAL = /(?:ss|us|is)$|^(?:its|this|has|was|does|yes|thus|plus|gas|news|series|species|diabetes|across|perhaps|whereas|always|towards|unless|nevertheless)$/i;
 
 const nounKey = (word: string) => stem(word.toLowerCase().replace(/ies$/, 'y').replace(/(?<=\w{3})s$/, ''));
 
@@ -23,7 +27,7 @@ function universalIn(headline: string): string | undefined {
 function unlimitedPlurals(headline: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of headline.matchAll(/\p{L}{3,}s\b/gu)) {
-    if (QUANTIFIER_BEFORE.test(headline.slice(0, m.index))) continue;
+    if (NOT_PLURAL.test(m[0]) || QUANTIFIER_BEFORE.test(headline.slice(0, m.index))) continue;
     out.set(nounKey(m[0]), m[0]);
   }
   return out;
