@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NliModel } from '../src/nli/model.js';
-import { expectOrKnownMiss, knownMiss, MODEL_DIR } from './helpers.js';
+import { expectOrKnownMiss, knownMiss, MODEL_DIR, ROOT } from './helpers.js';
 
 /** The bundled model gives sensible probabilities on clear pairs written for this test. */
 describe('bundled NLI model', () => {
@@ -26,10 +28,9 @@ describe('bundled NLI model', () => {
     { premise: 'The museum opened a new wing for modern art.', hypothesis: 'The museum director plans to retire next year.', want: 'neutral' },
     { premise: 'A woman is reading a book in the park.', hypothesis: 'The woman is reading a novel by her favourite author.', want: 'neutral' },
     // The four pairs of the model-v2 issue (news-style, written for it).
-    { premise: 'A teacher arrested after a fire at a primary school was released without charge on Friday, police said.', hypothesis: 'Teacher charged over school fire', want: 'contradiction' },
-    { premise: 'A walkout by dock workers planned for Friday has been called off after talks with the port operator.', hypothesis: 'Dock workers walk out on Friday', want: 'contradiction' },
-    { premise: 'The transport minister resigned on Wednesday after a row over rail funding.', hypothesis: 'Education minister quits', want: 'contradiction' },
-    { premise: "Parliament approved the government's housing bill on Tuesday by 301 votes to 244.", hypothesis: 'MPs back new housing law', want: 'entailment' },
+    ...(JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'issue-examples.json'), 'utf8')) as {
+      modelPairs: Array<{ premise: string; hypothesis: string; want: string }>;
+    }).modelPairs,
   ];
   for (const pair of pairs) {
     // Keyed by premise: two pairs share the hypothesis "The council approved the budget."
