@@ -49,6 +49,24 @@ describe('quantities', () => {
     expect(figures('Firm cuts 300 jobs', 'The firm, which has 12 factories, cut 300 jobs.')).toEqual(['match']);
     expect(figures('Rates rise 2 per cent', 'Rates stand at 5 per cent.')).toEqual([]);
   });
+
+  it('reads "hundreds", "dozens" and "tens of thousands" as ranges', () => {
+    expect(figures('Hundreds of jobs at risk at mill', 'The owner said 90 jobs were at risk.')).toEqual(['inflated']);
+    expect(figures('Gull attacks injure dozens', 'Nine people needed first aid after gull attacks.')).toEqual(['inflated']);
+    expect(figures('500 homes flooded', 'Hundreds of homes were flooded.')).toEqual(['match']);
+    expect(figures('Tens of thousands march in capital', 'Police put the crowd at 35,000.')).toEqual(['match']);
+    expect(figures('Thousands march in capital', 'Police put the crowd at 35,000.')).toEqual(['match']);
+  });
+
+  it('compares a count with no counted noun by size, and a headline sum that dropped its currency', () => {
+    // "without power" names no counted thing: 50,000 is still the body's 31,000 customers inflated.
+    expect(figures('Storm leaves 50,000 without power', 'At the peak, about 31,000 customers were without electricity.')).toEqual(['inflated']);
+    expect(figures('Fare dodging costs rail firm 10 million a year', 'Fare dodging cost the firm an estimated 6.5 million pounds last year.')).toEqual(['inflated']);
+    // The same number of another thing is no match: 300 jobs are not the site's 300 workers.
+    expect(figures('Food firm to close plant, cutting 300 jobs', "About 120 of the site's 300 workers would lose their jobs.")).toEqual(['inflated']);
+    // A small count is not compared with money.
+    expect(figures('Two firms fined', 'The regulator fined them 3 million pounds.')).toEqual([]);
+  });
 });
 
 describe('frames', () => {

@@ -1,3 +1,5 @@
+import { looksPlural } from './plural.js';
+
 /**
  * One extractor for the figures in headlines and bodies: value or interval, unit, approximation,
  * level or change, multiplier, direction and the thing counted. Hand-written because the
@@ -36,6 +38,10 @@ const SCALE: Record<string, number> = {
   dozen: 12, dozens: 12, hundred: 100, hundreds: 100, thousand: 1e3, thousands: 1e3, k: 1e3, million: 1e6, millions: 1e6,
   m: 1e6, mn: 1e6, billion: 1e9, billions: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
 };
+// What a bare plural scale word spans ("hundreds" is 200–999); "tens" only before "of thousands".
+const PLURAL_SCALE: Record<string, [number, number]> = {
+  dozens: [24, 99], tens: [20, 99], hundreds: [200, 999], thousands: [2e3, 99_999], millions: [2e6, 999e6], billions: [2e9, 999e9],
+};
 const FRACTIONS: Record<string, number> = {
   half: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25, fifth: 20, fifths: 20, tenth: 10, tenths: 10,
 };
@@ -72,12 +78,13 @@ const APPROX_BEFORE: Array<[RegExp, Quantity['approx']]> = [
 ];
 
 /**
- * The thing counted: the first plural-looking word among the next three ("30 fraud charges" →
- * charge), else the next word; singular and plural meet ("charges" / "charge").
+ * The thing counted: the first plural noun among the next three words ("30 fraud charges" →
+ * charge, "36 people" → people); singular and plural meet ("charges" / "charge"). None when no
+ * plural follows ("50,000 without power", "10 million a year"): then only the size decides.
  */
 function countedNoun(after: string): string | undefined {
-  const ws = (after.match(/^(?:(?:more|extra|new|additional|fewer|of the|of)\s+)?((?:\p{L}[\p{L}'-]*\s*){1,3})/u)?.[1] ?? '').split(/\s+/).filter((w) => w.length >= 3);
-  const word = ws.find((w) => /s$/i.test(w) && !/ss$/i.test(w)) ?? ws[0];
+  const ws = (after.match(/^(?:(?:more|extra|new|additional|fewer|of the|of)\s+)?((?:\p{L}[\p{L}'’-]*\s*){1,3})/u)?.[1] ?? '').split(/\s+/).filter((w) => w.length >= 3);
+  const word = ws.find(looksPlural);
   return word?.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<=\w{3})s$/, '').replace(/e$/, '');
 }
 
@@ -147,6 +154,22 @@ export function extractQuantities(text: string): Quantity[] {
     const noun = unit === 'count' ? countedNoun(after) : undefined;
     out.push({ value, low, high, unit, unitName, approx, change, direction, noun, text: whole.trim(), index: m.index });
   }
+  // "Hundreds of jobs", "dozens injured", "tens of thousands": a range, not a number.
+  for (const m of text.matchAll(/(?<!\d[\s-]?)\b(?:(dozens|hundreds|thousands|millions|billions)|tens(?=\s+of\s+(?:thousands|millions)))(?:\s+of\s+(thousands|millions))?\b/giu)) {
+    if (out.some((q) => m.index! >= q.index && m.index! < q.index + q.text.length)) continue;
+    const [low0, high0] = PLURAL_SCALE[(m[1] ?? 'tens').toLowerCase()]!;
+    const times = m[2] ? SCALE[m[2].toLowerCase()]! : 1;
+    const [low, high] = [low0 * times, high0 * times];
+    const before = text.slice(Math.max(0, m.index! - 40), m.index);
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 30).replace(/^\s+(?:of\s+)?/, '');
+    const currency = CURRENCY_WORD.exec(after);
+    const direction: -1 | 0 | 1 = UP.test(before) ? 1 : DOWN.test(before) ? -1 : 0;
+    out.push({
+      value: Math.sqrt(low * high), low, high, unit: currency ? 'money' : 'count', approx: 'about', change: false, direction,
+      noun: currency ? undefined : countedNoun(after), text: m[0], index: m.index!,
+      ...(currency ? { unitName: currency[1]!.toLowerCase().replace(/s$/, '').replace(/^euro$/, 'eur').replace(/^dollar$/, 'usd').replace(/^pound$/, 'gbp') } : {}),
+    });
+  }
   for (const m of text.matchAll(/\b(doubl\w+|tripl\w+|quadrupl\w+|halv\w+|halves)\b/giu)) {
     const factor = MULTIPLIERS[m[1]!.toLowerCase()];
     if (factor === undefined) continue;
@@ -168,6 +191,11 @@ export function sameFigure(headline: Quantity, body: Quantity): boolean {
 
 /** Like with like: the same kind of figure about the same counted thing. */
 export function comparable(headline: Quantity, body: Quantity): boolean {
+  // Headlines drop the currency: "Fare dodging costs 10 million" over "6.5 million pounds".
+  if (headline.unit === 'count' && body.unit === 'money' && !headline.noun && /(?:\d[kmb]|bn|mn|thousand|million|billion|trillion)$/i.test(headline.text)) {
+    const ratio = headline.value / (body.value || 1);
+    return ratio > 0.05 && ratio < 20;
+  }
   if (headline.unit !== body.unit) return false;
   if (headline.change !== body.change && (headline.unit === 'percent' || headline.unit === 'points')) return false;
   if (headline.unitName && body.unitName && headline.unitName !== body.unitName) return false;
@@ -193,7 +221,7 @@ export type FigureFinding =
 export function compareFigures(headlineFigures: Quantity[], bodyFigures: Quantity[]): FigureFinding[] {
   const findings: FigureFinding[] = [];
   for (const h of headlineFigures) {
-    const exact = bodyFigures.find((b) => sameFigure(h, b) && (b.unit === h.unit || b.unit === 'count' || h.unit === 'count'));
+    const exact = bodyFigures.find((b) => sameFigure(h, b) && (b.unit === h.unit || b.unit === 'count' || h.unit === 'count') && !(h.noun && b.noun && h.noun !== b.noun));
     const like = bodyFigures.filter((b) => comparable(h, b));
     const reversed = like.find((b) => h.direction !== 0 && b.direction !== 0 && h.direction !== b.direction);
     if (reversed) {

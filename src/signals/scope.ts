@@ -2,6 +2,7 @@ import { stem } from '../nli/relevance.js';
 import type { Reason, Sentence } from '../types.js';
 import { bodySpan, findPhrases, reason } from './match.js';
 import { LIMITERS, UNIVERSALS } from './phrases.js';
+import { isNotPlural } from './plural.js';
 
 /** A limiter or a count and the next three words, among which the noun it limits ("three primary schools"). */
 const LIMITED_NOUN = new RegExp(
@@ -11,8 +12,6 @@ const LIMITED_NOUN = new RegExp(
 // A headline plural is quantified, not generic, after a count or a scale word ("more than a
 // million visitors", "2.1m pounds", "Hundreds of jobs", "Third of Marlow County farms").
 const QUANTIFIER_BEFORE = new RegExp(String.raw`(?:${LIMITERS.join('|')}|most|many|selected|\d[\d,.]*(?:m|bn|k)?|half|third|quarter|hundreds?|thousands?|millions?|billions?|dozens?)\s+(?:\S+\s+){0,3}$`, 'iu');
-// Words in -s that are not plural nouns ("unless", "diabetes", "across").
-const NOT_PLURAL = /(?:ss|us|is)$|^(?:its|this|has|was|does|yes|thus|plus|gas|news|series|species|diabetes|across|perhaps|whereas|always|towards|unless|nevertheless)$/i;
 
 const nounKey = (word: string) => stem(word.toLowerCase().replace(/ies$/, 'y').replace(/(?<=\w{3})s$/, ''));
 
@@ -27,7 +26,7 @@ function universalIn(headline: string): string | undefined {
 function unlimitedPlurals(headline: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of headline.matchAll(/\p{L}{3,}s\b/gu)) {
-    if (NOT_PLURAL.test(m[0]) || QUANTIFIER_BEFORE.test(headline.slice(0, m.index))) continue;
+    if (isNotPlural(m[0]) || QUANTIFIER_BEFORE.test(headline.slice(0, m.index))) continue;
     out.set(nounKey(m[0]), m[0]);
   }
   return out;
