@@ -147,6 +147,19 @@ describe('negation and opposite outcomes', () => {
     expect(opposite('Trade gap narrows', 'The trade gap narrowed to 2 billion.')).toEqual([]);
   });
 
+  it('reads events held or called off, rulings upheld or quashed, praise against criticism', () => {
+    const opposite = (headline: string, text: string) => oppositeSignal(headline, body(text).sentences).map((r) => r.span?.text);
+    expect(opposite('Rail strike called off', 'Union leaders said the rail strike would go ahead on Monday.')).toEqual(['go ahead']);
+    expect(opposite('Flights resume at Corrin Field', 'Flights at Corrin Field remained suspended into the evening.')).toEqual(['suspended']);
+    expect(opposite("Court upholds mayor's conviction", "Appeal judges quashed the mayor's conviction.")).toEqual(['quashed']);
+    expect(opposite('Inspectors praise prison conditions', 'Inspectors criticised conditions at the prison.')).toEqual(['criticised']);
+    // "growth" is a noun: it does not make a slowing growth rate the same direction as "accelerates".
+    expect(opposite('Wage growth accelerates', 'Annual wage growth slowed to 3.1 per cent.')).toEqual(['slowed']);
+    // Both outcomes in the sentence, or the same one: no conflict.
+    expect(opposite('Concert goes ahead', 'The concert will go ahead even though two acts cancelled.')).toEqual([]);
+    expect(opposite('Festival goes ahead despite storm', 'The festival went ahead on Saturday despite the storm.')).toEqual([]);
+  });
+
   it('does not read "declined to comment" or a signed contract as a fall', () => {
     const opposite = (headline: string, text: string) => oppositeSignal(headline, body(text).sentences);
     expect(opposite('Harbour Bank profits rise', 'Harbour Bank declined to comment on its profits.')).toEqual([]);

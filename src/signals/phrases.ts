@@ -134,7 +134,7 @@ export const OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   // Verbs of a quantity moving up or down (the "calibratable change of state" verbs of Levin's
   // classes and VerbNet 45.6), as a gap widens or narrows and prices ease. Not "up"/"down"
   // alone (start-up, step down), "declined to comment", or "contracts" (the noun).
-  ['ris(?:e|es|ing)|rose|risen|increas\\w*|grow\\w*|grew|climb\\w*|soar\\w*|jump\\w*|hits?|surg(?:e|es|ed|ing)|widen\\w*|expand\\w*|rebound\\w*|recover\\w*|accelerat\\w*|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|swell\\w*|lengthen\\w*|(?:edg|tick|inch)(?:e|es|ed|ing) up',
+  ['ris(?:e|es|ing)|rose|risen|increas\\w*|grow(?:s|n|ing)?|grew|climb\\w*|soar\\w*|jump\\w*|hits?|surg(?:e|es|ed|ing)|widen\\w*|expand\\w*|rebound\\w*|recover\\w*|accelerat\\w*|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|swell\\w*|lengthen\\w*|(?:edg|tick|inch)(?:e|es|ed|ing) up',
     'f[ae]ll(?:s|en|ing)?|decreas\\w*|drop(?:s|ped)? (?:to|by)|shr[iau]nk\\w*|plung\\w*|slump\\w*|narrow(?:s|ed|ing)|contract(?:ed|ing)|eas(?:es|ed|ing)|slow(?:s|ed|ing)|declin(?:e|es|ed|ing)(?! to (?:comment|say|give|answer|discuss|confirm|respond|elaborate|name|reveal|disclose|be))|slid(?:e|es|ing)?|slipp?(?:s|ed|ing)?|dip(?:s|ped)?|tumbl\\w*|sank|sink(?:s|ing)?|halv\\w*|shorten\\w*|(?:edg|tick|inch)(?:e|es|ed|ing) down'],
   ['approv\\w*|pass(?:es|ed)?|back(?:s|ed)?|accept\\w*|agree[sd]?', 'reject\\w*|vetoe?\\w*|block\\w*|refus\\w*|turn(?:s|ed)? down|vot(?:es|ed) down'],
   ['(?:re)?opens?|(?:re)?opened|reopening', 'clos(?:e|es|ed|ing)|shut\\w*|remain(?:s)? closed'],
@@ -143,4 +143,10 @@ export const OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   ['works?|effective|succeed\\w*|success\\w*', 'fail\\w*|ineffective|no better than'],
   ['alive|surviv\\w*', 'dead|died|kill\\w*'],
   ['confirm\\w*', 'den(?:y|ies|ied)|debunk\\w*|hoax'],
+  // An event that was to happen: held, or called off (events, matches, strikes, votes).
+  ['(?:go(?:es)?|went|going|gone) ahead', 'call(?:s|ed|ing)? off|cancel\\w*|postpon\\w*|scrap(?:s|ped|ping)?|abandon\\w*|shelve[sd]?|axe[sd]'],
+  ['resum(?:e|es|ed|ing)|restart\\w*', 'suspen\\w*|halt\\w*'],
+  // A ruling kept or undone; a verdict on something praised or criticised.
+  ['uph[eo]ld\\w*', 'quash\\w*|overturn\\w*|overrul\\w*|overr(?:ode|idden|ides?)|(?:struck|strikes?) down'],
+  ['prais\\w*', 'criticis\\w*|criticiz\\w*|condemn\\w*'],
 ];
