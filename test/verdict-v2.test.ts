@@ -4,6 +4,7 @@ import { splitClaims } from '../src/segment/split-claims.js';
 import { splitSentences } from '../src/segment/split-sentences.js';
 import { bodyFrame, headlineFrame, moreCertain, sourceDropped } from '../src/signals/frame.js';
 import { attributionSignal, conditionSignal, hedgeSignal, negationSignal, numberSignal, oppositeSignal, runSignals, scopeSignal } from '../src/signals/index.js';
+import { claimWordCoverage, nameStems } from '../src/nli/relevance.js';
 import { compareFigures, extractQuantities } from '../src/signals/quantities.js';
 import { combineVerdicts } from '../src/verdict/build-report.js';
 import { claimFeatures, FEATURE_NAMES } from '../src/verdict/features.js';
@@ -97,6 +98,23 @@ describe('frames', () => {
     expect(headlineFrame('Could the heatwave last until August?').question).toBe(true);
     expect(bodyFrame('There will be no new taxes unless revenue falls short, the governor said.').condition?.text).toBe('unless');
     expect(bodyFrame('If so, the plan goes ahead.').condition).toBeUndefined();
+  });
+});
+
+describe('claim words', () => {
+  const body = 'Corvane Steel reported a loss of 40 million pounds. Chief executive Arjun Mehta said energy prices were the biggest challenge. '
+    + 'The steel maker employs 3,000 people in Corvane.';
+  it('takes the words the body writes only capitalised as names', () => {
+    expect([...nameStems(body)].sort()).toEqual(['arjun', 'corvan', 'mehta']);
+  });
+
+  it('measures what the claim says happened apart from whom it is about', () => {
+    const names = nameStems(body);
+    // Same firm, another claim: the names match, the claim's words do not.
+    expect(claimWordCoverage('Corvane to cut 400 jobs', 'Corvane Steel reported a loss of 40 million pounds.', names)).toBe(0);
+    expect(claimWordCoverage('Corvane Steel reports 40 million loss', 'Corvane Steel reported a loss of 40 million pounds.', names)).toBe(1);
+    // A headline of names only falls back to plain coverage.
+    expect(claimWordCoverage('Arjun Mehta', 'Chief executive Arjun Mehta said so.', names)).toBe(1);
   });
 });
 

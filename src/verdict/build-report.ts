@@ -1,5 +1,6 @@
 import type { EncodedPair } from '../nli/model.js';
 import type { Claim } from '../segment/split-claims.js';
+import { claimWordCoverage, nameStems } from '../nli/relevance.js';
 import { headlineFrame } from '../signals/frame.js';
 import { missingNames, runSignals, type SignalPhrases } from '../signals/index.js';
 import { compareFigures, extractQuantities } from '../signals/quantities.js';
@@ -68,10 +69,11 @@ export function judgeClaim(claim: PreparedClaim, scores: PairScores[], sentences
     oppositeInKeySentence: signals.some((r) => (r.kind === 'opposite' || r.kind === 'direction') && keys.has(r.span?.sentence)),
     signals,
   };
+  const bodyText = sentences.map((s) => s.text).join(' ');
   const figureMatches = compareFigures(extractQuantities(text), evidenceSentences.flatMap((s) => extractQuantities(s.text))).filter((f) => f.kind === 'match').length;
   const features = claimFeatures({
     scores: aggregateScores, focus, signals, keySentences: keys, entailingKey: entailingKey?.index, contradictingKey: contradictingKey?.index, relevantKey: relevantKey?.index, headline: frame, premises: ranked.length,
-    figureMatches, namesMissing: missingNames(text, sentences.map((s) => s.text).join(' ')),
+    figureMatches, namesMissing: missingNames(text, bodyText), claimWordCoverage: bestClaimWordCoverage(text, ranked, bodyText),
   });
 
   let verdict: VerdictLabel;
@@ -99,11 +101,19 @@ export function judgeClaim(claim: PreparedClaim, scores: PairScores[], sentences
   if (claim.encoded.some((e) => e.hypothesisTruncated)) {
     reasons.push({ kind: 'truncated', message: `The headline is longer than the model's ${options.maxTokens}-token window; only its start was compared.` });
   }
+  // An overstated claim's evidence is the sentence that says less: the best-entailing one when the
+  // model leans to entailment there, else the one that shares most of the claim's words.
+  const entailingLeads = verdict === 'supported' || (focus.entailing?.scores.entailment ?? 0) >= 0.5;
   const order = verdict === 'contradicted' ? [focus.contradicting, focus.mostRelevant, focus.entailing]
-    : verdict === 'unsupported' ? [focus.mostRelevant, focus.entailing, focus.contradicting]
+    : verdict === 'unsupported' || !entailingLeads ? [focus.mostRelevant, focus.entailing, focus.contradicting]
       : [focus.entailing, focus.mostRelevant, focus.contradicting];
   const evidence = dedupe(order.filter((p): p is RankedPremise => p !== undefined)).map((p) => toEvidence(p, sentences));
   return { text: claim.claim.text, start: claim.claim.start, end: claim.claim.end, verdict, confidence, scores: aggregateScores, evidence, reasons, ranked, features, decisionInput };
+}
+
+function bestClaimWordCoverage(claim: string, premises: RankedPremise[], bodyText: string): number {
+  const names = nameStems(bodyText);
+  return round(Math.max(0, ...premises.map((p) => claimWordCoverage(claim, p.text, names))));
 }
 
 function basisFor(verdict: VerdictLabel, E: number, C: number, coverage: number): Reason {

@@ -12,7 +12,7 @@ export const FEATURE_NAMES = [
   'coverageOfEntailing', 'margin', 'entailmentPlain', 'entailmentSoftened', 'contradictionPlain', 'contradictionSoftened',
   'hedgeKey', 'hedgeAny', 'plannedKey', 'attributionKey', 'sourceKey', 'conditionKey', 'inflated', 'direction', 'figureMismatch',
   'scopeKey', 'negationKey', 'oppositeKey', 'oppositeContradiction', 'headlineHedged', 'headlinePlanned', 'headlineSourced', 'logPremises',
-  'figureMatch', 'entityMismatch', 'namesMissing', 'conditionAny', 'attributionAny',
+  'figureMatch', 'entityMismatch', 'namesMissing', 'conditionAny', 'attributionAny', 'claimWordCoverage',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
@@ -36,6 +36,8 @@ export interface FeatureInput {
   figureMatches: number;
   /** Share of the headline's names the body never uses. */
   namesMissing: number;
+  /** Best share, over the premises, of the headline's words other than names (see claimWordCoverage). */
+  claimWordCoverage: number;
 }
 
 const SOFTENING = new Set(['hedge', 'attribution', 'condition', 'scope']);
@@ -90,6 +92,8 @@ export function claimFeatures(input: FeatureInput): Features {
     // A condition or attribution in another evidence sentence still limits the claim.
     conditionAny: Number(any('condition')),
     attributionAny: Number(any('attribution')),
+    // On-topic bodies share the headline's names; whether they make its claim shows in the other words.
+    claimWordCoverage: input.claimWordCoverage,
   };
 }
 
