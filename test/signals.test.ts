@@ -118,6 +118,13 @@ describe('scope', () => {
     expect(scope('Quarry workers to strike unless pay offer improves', 'Workers will strike on 3 June unless the offer improves.')).toEqual([]);
     expect(scope('Study links night shifts to diabetes', 'Night shifts raise the risk of type 2 diabetes.')).toEqual([]);
   });
+
+  it('limits "its shops" only by a limiter on shops; "all" by any limiter', () => {
+    const scope = (headline: string, text: string) => scopeSignal(headline, body(text).sentences).map((r) => r.span?.text);
+    expect(scope('Bakery chain triples its sales', 'Its sales rose by 15 per cent, helped by new shops in three cities.')).toEqual([]);
+    expect(scope('Bakery chain closes its shops', 'The chain will close three shops in the north.')).toEqual(['three']);
+    expect(scope('All pupils to get free laptops', 'Pupils in the final two years will each receive a laptop.')).toEqual(['two']);
+  });
 });
 
 describe('negation and opposite outcomes', () => {

@@ -15,11 +15,23 @@ const QUANTIFIER_BEFORE = new RegExp(String.raw`(?:${LIMITERS.join('|')}|most|ma
 
 const nounKey = (word: string) => stem(word.toLowerCase().replace(/ies$/, 'y').replace(/(?<=\w{3})s$/, ''));
 
-/** A headline claim about a whole group: "all", "every", or a bare plural after its/their/the. */
-function universalIn(headline: string): string | undefined {
+/**
+ * A headline claim about a whole group: "all", "every", or a plural after its/their. "All" and
+ * "every" claim the whole group outright, and bodies narrow them in many ways ("pupils in the
+ * final two years", "two of the five routes"), so any limiter counts; "its sales" is a weaker
+ * claim, limited only by a limiter on the same noun ("three cities" does not limit "its sales").
+ */
+function universalIn(headline: string): { text: string; noun?: string } | undefined {
   const universal = findPhrases(headline, UNIVERSALS)[0];
-  if (universal) return universal.text;
-  return /\b(?:its|their)\s+(\p{L}+s)\b/iu.exec(headline)?.[0];
+  if (universal) return { text: universal.text };
+  const possessive = /\b(?:its|their)\s+(\p{L}+s)\b/iu.exec(headline);
+  return possessive ? { text: possessive[0], noun: nounKey(possessive[1]!) } : undefined;
+}
+
+/** The limiter's noun is the group's: "three shops" limits "its shops", "three cities" does not limit "its sales". */
+function limitsNoun(sentence: string, limiter: { text: string; index: number }, noun: string): boolean {
+  const next = sentence.slice(limiter.index + limiter.text.length).trim().split(/\s+/).slice(0, 4);
+  return next.some((w) => nounKey(w.replace(/[^\p{L}'-]/gu, '')) === noun);
 }
 
 /** Plural nouns the headline states without a limiter or count ("schools shut", "all flights"). */
@@ -43,9 +55,9 @@ export function scopeSignal(headline: string, evidence: Sentence[]): Reason[] {
   const plurals = unlimitedPlurals(headline);
   for (const sentence of evidence) {
     if (universal && !headlineLimited) {
-      const limiter = findPhrases(sentence.text, LIMITERS)[0];
+      const limiter = findPhrases(sentence.text, LIMITERS).find((l) => !universal.noun || limitsNoun(sentence.text, l, universal.noun));
       if (limiter) {
-        reasons.push(reason('scope', `The body limits the claim ("${limiter.text}") where the headline says "${universal}".`, bodySpan(sentence, limiter)));
+        reasons.push(reason('scope', `The body limits the claim ("${limiter.text}") where the headline says "${universal.text}".`, bodySpan(sentence, limiter)));
         continue;
       }
     }
@@ -57,7 +69,7 @@ export function scopeSignal(headline: string, evidence: Sentence[]): Reason[] {
       if (at < 0) continue;
       const text = `${g.lim} ${words.slice(0, at + 1).join(' ')}`;
       const said = plurals.get(nounKey(words[at]!))!;
-      reasons.push(reason('scope', `The body speaks of "${text}"; the headline of ${universal ? `"${universal}"` : `"${said}" in general`}.`, bodySpan(sentence, { text, index: m.index! })));
+      reasons.push(reason('scope', `The body speaks of "${text}"; the headline of ${universal ? `"${universal.text}"` : `"${said}" in general`}.`, bodySpan(sentence, { text, index: m.index! })));
       break;
     }
   }
