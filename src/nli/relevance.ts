@@ -45,7 +45,10 @@ export function bm25(query: string, documents: string[], { k1 = 1.2, b = 0.75 }:
 
 /** Share of the headline's content words found in the text, 0..1: comparable across articles. */
 export function coverage(headline: string, text: string): number {
-  const wanted = new Set(contentTokens(headline));
+  return shareFound(new Set(contentTokens(headline)), text);
+}
+
+function shareFound(wanted: Set<string>, text: string): number {
   if (wanted.size === 0) return 0;
   const have = new Set(contentTokens(text));
   let hits = 0;
@@ -79,9 +82,5 @@ export function nameStems(body: string): Set<string> {
  */
 export function claimWordCoverage(headline: string, text: string, names: Set<string>): number {
   const wanted = new Set(contentTokens(headline).filter((t) => !names.has(t)));
-  if (wanted.size === 0) return coverage(headline, text);
-  const have = new Set(contentTokens(text));
-  let hits = 0;
-  for (const t of wanted) if (have.has(t)) hits++;
-  return hits / wanted.size;
+  return wanted.size === 0 ? coverage(headline, text) : shareFound(wanted, text);
 }
