@@ -165,6 +165,9 @@ describe('negation and opposite outcomes', () => {
     // Both outcomes in the sentence, or the same one: no conflict.
     expect(opposite('Concert goes ahead', 'The concert will go ahead even though two acts cancelled.')).toEqual([]);
     expect(opposite('Festival goes ahead despite storm', 'The festival went ahead on Saturday despite the storm.')).toEqual([]);
+    // "were beaten" is the headline's loss, not a win against it.
+    expect(opposite('Ashgrove lose cup final on penalties', 'Ashgrove were beaten 4-3 on penalties in the cup final.')).toEqual([]);
+    expect(opposite('Ashgrove win cup final', 'Ashgrove lost the cup final 2-1.')).toEqual(['lost']);
   });
 
   it('does not read "declined to comment" or a signed contract as a fall', () => {

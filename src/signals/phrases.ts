@@ -138,7 +138,8 @@ export const OPPOSITES: ReadonlyArray<readonly [string, string]> = [
     'f[ae]ll(?:s|en|ing)?|decreas\\w*|drop(?:s|ped)? (?:to|by)|shr[iau]nk\\w*|plung\\w*|slump\\w*|narrow(?:s|ed|ing)|contract(?:ed|ing)|eas(?:es|ed|ing)|slow(?:s|ed|ing)|declin(?:e|es|ed|ing)(?! to (?:comment|say|give|answer|discuss|confirm|respond|elaborate|name|reveal|disclose|be))|slid(?:e|es|ing)?|slipp?(?:s|ed|ing)?|dip(?:s|ped)?|tumbl\\w*|sank|sink(?:s|ing)?|halv\\w*|shorten\\w*|(?:edg|tick|inch)(?:e|es|ed|ing) down'],
   ['approv\\w*|pass(?:es|ed)?|back(?:s|ed)?|accept\\w*|agree[sd]?', 'reject\\w*|vetoe?\\w*|block\\w*|refus\\w*|turn(?:s|ed)? down|vot(?:es|ed) down'],
   ['(?:re)?opens?|(?:re)?opened|reopening', 'clos(?:e|es|ed|ing)|shut\\w*|remain(?:s)? closed'],
-  ['wins?|won|beat\\w*', 'los(?:e|es|t|ing)|defeated'],
+  // "were beaten" is a loss, "had beaten" a win: the participle is left out.
+  ['wins?|won|beat(?:s|ing)?', 'los(?:e|es|t|ing)|defeated'],
   ['releas\\w*|freed|acquitt\\w*|clear(?:s|ed)?', 'charg\\w*|convict\\w*|arrest\\w*|jail\\w*|detain\\w*'],
   ['works?|effective|succeed\\w*|success\\w*', 'fail\\w*|ineffective|no better than'],
   ['alive|surviv\\w*', 'dead|died|kill\\w*'],
