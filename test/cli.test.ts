@@ -169,8 +169,9 @@ describe('headcheck eval', () => {
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as Record<string, any>;
     expect(result.n).toBe(12);
-    // Never tuned on: 8 of 12 right with the shipped model (2026-11-29, stage 2 with 1,930 cases; also 8 with the one of 1,542 cases); the floor leaves one case of slack.
-    expect(Math.round(result.accuracy * 12)).toBeGreaterThanOrEqual(7);
+    // Never tuned on: 9 of 12 right with the shipped model (2026-11-29, sixth session: the verdict refitted with
+    // the verdict-only cases; 8 before); the floor leaves one case of slack.
+    expect(Math.round(result.accuracy * 12)).toBeGreaterThanOrEqual(8);
   });
 
   it('reads FNC-1 style stances + bodies CSVs and reports the FNC score', () => {

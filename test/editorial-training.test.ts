@@ -5,7 +5,7 @@ import { ROOT } from './helpers.js';
 
 interface TrainingCase { id: string; tags: string[]; expected: string; headline: string; body: string; evidence: string[]; why: string }
 
-const dirs = ['editorial', 'editorial-heldout'].map((d) => path.join(ROOT, 'training', d));
+const dirs = ['editorial', 'editorial-heldout', 'editorial-verdict'].map((d) => path.join(ROOT, 'training', d));
 const cases = dirs.flatMap((dir) => readdirSync(dir).filter((f) => /^cases-.*\.jsonl$/.test(f)).sort()
   .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TrainingCase)));
 const heldOut = new Set(readdirSync(dirs[1]!).filter((f) => /^cases-.*\.jsonl$/.test(f))
@@ -20,7 +20,7 @@ const jaccard = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w
 
 // These cases train the model and the verdict (or measure them); if one leaked from the evaluation sets, every
 // figure measured on those sets would be inflated.
-describe('hand-written cases (training/editorial, training/editorial-heldout)', () => {
+describe('hand-written cases (training/editorial, training/editorial-heldout, training/editorial-verdict)', () => {
   it('are well formed: unique ids, a known verdict, evidence copied from the body', () => {
     expect(cases.length).toBeGreaterThanOrEqual(1900);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);

@@ -14,7 +14,8 @@ const rewordings = read<Rewording>('rewordings.jsonl');
 
 /**
  * Floors measured with the bundled model on the suite's test half (never tuned on; see
- * test/editorial/README.md): 66.1 % (111 of 168) on 2026-11-29 (stage 2 with 1,930 cases, fifth session), floor about two points below. They
+ * test/editorial/README.md): 66.1 % (111 of 168) on 2026-11-29 (stage 2 with 1,930 cases, fifth session; the same
+ * with the verdict refitted in the sixth), floor about two points below. They
  * catch a model or rule change that loses ground; raise them when the numbers rise.
  */
 const TEST_HALF_ACCURACY_FLOOR = 0.64;
@@ -58,8 +59,8 @@ describe('editorial suite (bundled model)', () => {
 });
 
 /**
- * Measured 2026-11-29 with the shipped model (stage 2 with 1,930 cases): 2 of the 8 rewordings get
- * another verdict (e122, e322); the stage 2 with 1,542 cases had 2 (e232, e322), the one with 1,200
- * cases 3 (e202, e232, e322).
+ * Measured 2026-11-29 with the shipped model: 1 of the 8 rewordings gets another verdict (e322)
+ * since the verdict was refitted in the sixth session (the limit leaves one case of slack); before
+ * that 2 (e122, e322), with the stage 2 of 1,542 cases 2 (e232, e322), of 1,200 cases 3.
  */
 const REWORDING_DISAGREEMENTS = 2;

@@ -86,6 +86,21 @@ describe('frames', () => {
     expect(moreCertain(headlineFrame('Mayor resigns'), bodyFrame('The mayor will step down in June.'))).toBe(true);
   });
 
+  it('reads "X to do" as planned after a plural subject and in the passive, not after a verb', () => {
+    const planned = (h: string) => headlineFrame(h).certainty.cue?.kind === 'planned';
+    // A plural noun in -s before "to" is the subject, not a verb ("fares", "surgeries").
+    expect(planned('Ferry fares to rise as fuel costs climb')).toBe(true);
+    expect(planned('All Greyfield GP surgeries to offer weekend appointments')).toBe(true);
+    expect(planned('Dam to be raised by three metres')).toBe(true);
+    expect(planned('Talks to resume')).toBe(true);
+    // A verb before "to" makes "to" a preposition or the verb's complement: stated, not planned.
+    expect(planned('Council sells land to developer')).toBe(false);
+    expect(planned('Profit rises to record')).toBe(false);
+    expect(planned('Acme returns to profit')).toBe(false);
+    expect(planned('Acme loses to rival')).toBe(false);
+    expect(moreCertain(headlineFrame('Ferry fares to rise'), bodyFrame('Fares will rise by 4% in January.'))).toBe(false);
+  });
+
   it('keeps a headline source only when it can be the body\'s', () => {
     const body = bodyFrame('The bridge is unsafe, a local campaigner claimed.');
     expect(sourceDropped(headlineFrame('Bridge is unsafe'), body)).toBe(true);

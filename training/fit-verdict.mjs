@@ -8,7 +8,8 @@
 // chosen with --without from: FNC-1 training bodies (stratified sample), ARC training stances
 // (sample), Emergent train (claim vs article headline), article-level cases made from held-out
 // news bodies (--news-cases, from training/verdict_cases.py), the hand-written cases the NLI model
-// never saw (--editorial, the id-divisible-by-3 third) and the editorial suite's dev half
+// never saw (--editorial, the id-divisible-by-3 third; --verdict-cases, a round kept whole for the
+// verdict) and the editorial suite's dev half
 // (weighted up: it is written like the articles headcheck is for). FNC/ARC/Emergent map
 // agree/for → supported, discuss/observing → overstated, disagree/against → contradicted,
 // unrelated → unsupported. One body in five of the non-suite rows is held out to pick the L2
@@ -37,11 +38,14 @@ const { values } = parseArgs({
     // (training/editorial_pairs.py), and scores on pairs the model learned would look too certain.
     editorial: { type: 'string', default: 'training/editorial' },
     'editorial-weight': { type: 'string', default: '1' },
+    // Hand-written cases kept for the verdict alone (all of them: the NLI model trains on none).
+    'verdict-cases': { type: 'string', default: 'training/editorial-verdict' },
+    'verdict-cases-weight': { type: 'string', default: '4' },
     // Print 2-fold cross-validated accuracy on the suite's dev half for these weights, then fit with --suite-weight.
     'cv-weights': { type: 'string', default: '' },
     // Article-level cases made from held-out news bodies by training/verdict_cases.py.
     'news-cases': { type: 'string', default: '' },
-    // Leave these sets out (comma-separated: fnc, arc, emergent, news, editorial, suite).
+    // Leave these sets out (comma-separated: fnc, arc, emergent, news, editorial, verdict-cases, suite).
     without: { type: 'string', default: '' },
   },
 });
@@ -116,12 +120,20 @@ function features(name, rows) {
     .map((p) => ({ x: FEATURE_NAMES.map((f) => p.decisionInput.features[0][f]), y: CLASSES.indexOf(p.expected), group: name, key: byId.get(p.id)?.body_key ?? p.id }));
 }
 
-function editorialSet() {
-  const dir = path.resolve(root, values.editorial);
+/** Every case in a folder's cases-*.jsonl files, in file order. */
+function readCases(folder) {
+  const dir = path.resolve(root, folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => /^cases-.*\.jsonl$/.test(f)).sort()
-    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)))
-    .filter((r) => isVerdictThird(r.id)).map((r) => ({ ...r, body_key: `editorial:${r.id}` }));
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+}
+
+function editorialSet() {
+  return readCases(values.editorial).filter((r) => isVerdictThird(r.id)).map((r) => ({ ...r, body_key: `editorial:${r.id}` }));
+}
+
+function verdictCaseSet() {
+  return readCases(values['verdict-cases']).map((r) => ({ ...r, body_key: `verdict-cases:${r.id}` }));
 }
 
 function newsCaseSet() {
@@ -130,13 +142,14 @@ function newsCaseSet() {
 }
 
 const without = new Set(values.without.split(',').filter(Boolean));
-const makers = { fnc: fncSet, arc: arcSet, emergent: emergentSet, news: newsCaseSet, editorial: editorialSet, suite: suiteDevSet };
+const makers = { fnc: fncSet, arc: arcSet, emergent: emergentSet, news: newsCaseSet, editorial: editorialSet, 'verdict-cases': verdictCaseSet, suite: suiteDevSet };
 const sets = Object.fromEntries(Object.entries(makers).filter(([name]) => !without.has(name)).map(([name, make]) => [name, make()]).filter(([, rows]) => rows.length));
 let rows = [];
 for (const [name, items] of Object.entries(sets)) rows.push(...features(name, items));
 let suiteWeight = Number(values['suite-weight']);
 let editorialWeight = Number(values['editorial-weight']);
-const groupWeight = (r) => (r.group === 'suite' ? suiteWeight : r.group === 'editorial' ? editorialWeight : 1);
+const verdictCasesWeight = Number(values['verdict-cases-weight']);
+const groupWeight = (r) => (r.group === 'suite' ? suiteWeight : r.group === 'editorial' ? editorialWeight : r.group === 'verdict-cases' ? verdictCasesWeight : 1);
 const heldOut = (r) => r.group !== 'suite' && bucket(r.key, 5) === 0;
 let train = rows.filter((r) => !heldOut(r));
 const valid = rows.filter(heldOut);

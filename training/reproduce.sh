@@ -39,4 +39,5 @@ npm run build
 mkdir -p "$WORK/verdict"
 "$VENV/bin/python" training/verdict_cases.py --data "$DATA" --out "$WORK/verdict/news-cases.jsonl"
 node training/fit-verdict.mjs --data "$DATA" --model "$MODEL" --work "$WORK/verdict" \
-  --news-cases "$WORK/verdict/news-cases.jsonl" --without fnc,arc,emergent --suite-weight 4 --editorial-weight 1
+  --news-cases "$WORK/verdict/news-cases.jsonl" --without fnc,arc,emergent --suite-weight 4 --editorial-weight 1 \
+  --verdict-cases training/editorial-verdict --verdict-cases-weight 4

@@ -72,8 +72,22 @@ function whoSays(text: string, match: PhraseMatch): string[] {
   return contentTokens(before).slice(-3);
 }
 
-/** Headline future: "Mayor to resign", "Council to close pool" (lower-case verb after "to"). */
-const HEADLINE_TO_VERB = /\bto (?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|be|date|death|court|power|office|jail|prison|hospital|school|work|war|life|trial|police)\b)[a-z]{3,}\b/;
+/** Headline future: "Mayor to resign", "Council to close pool", "Dam to be raised" (passive). */
+const HEADLINE_TO_VERB = /\bto (?:be (?:[a-z]+(?:ed|en|wn)|sold|built|cut|shut|held|made|paid|kept|set|hit|led|left|lost|sent|spent|struck)\b|(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|be|date|death|court|power|office|jail|prison|hospital|school|work|war|life|trial|police)\b)(?:[a-z]{3,}|go)\b)/;
+/**
+ * Verbs in -s that come before "to": with a to-infinitive ("vows to quit") or a "to" phrase
+ * ("rises to 5%", "returns to profit", "loses to rival"). Any other word in -s just before "to" is
+ * the subject's plural noun ("Ferry fares to rise", "GP surgeries to offer"), not a verb.
+ */
+const VERBS_BEFORE_TO = new RegExp(`^(?:${[
+  'vows', 'pledges', 'agrees', 'votes', 'threatens', 'moves', 'fails', 'refuses', 'seeks', 'aims', 'hopes', 'plans', 'wants',
+  'needs', 'promises', 'offers', 'decides', 'chooses', 'expects', 'intends', 'prepares', 'tries', 'declines', 'bids', 'battles',
+  'fights', 'races', 'struggles', 'rushes', 'scrambles', 'opts', 'urges', 'asks', 'tells', 'orders', 'warns', 'sets', 'begins',
+  'starts', 'continues', 'appears', 'seems', 'claims', 'says', 'rises', 'falls', 'climbs', 'drops', 'jumps', 'slips', 'soars',
+  'surges', 'sinks', 'slides', 'dips', 'edges', 'inches', 'ticks', 'grows', 'shrinks', 'plunges', 'tumbles', 'leaps', 'recovers',
+  'rebounds', 'returns', 'switches', 'heads', 'turns', 'goes', 'comes', 'leads', 'points', 'adds', 'travels', 'flies', 'admits',
+  'responds', 'reverts', 'sticks', 'belongs', 'objects', 'speaks', 'talks', 'writes', 'sells', 'gives', 'sends', 'lends',
+  'donates', 'hands', 'awards', 'loses', 'wins', 'passes', 'is', 'has', 'was'].join('|')})$`);
 
 const GENERIC = new Set(GENERIC_SOURCES.flatMap((w) => contentTokens(w)));
 
@@ -81,7 +95,9 @@ export function headlineFrame(headline: string): Frame {
   let certainty = lowestCertainty(headline, HEADLINE_CERTAINTY_CUES);
   const future = HEADLINE_TO_VERB.exec(headline);
   // "Mayor to resign": "to" + verb straight after the subject; "sells land to developer" is not it.
-  const verbBefore = future ? headline.slice(0, future.index).split(/\s+/).some((w, i) => i > 0 && verbLike(w)) : false;
+  const before = future ? headline.slice(0, future.index).trim().split(/\s+/) : [];
+  const pluralSubject = (w: string, i: number) => i === before.length - 1 && /[^s]s$/.test(w) && !VERBS_BEFORE_TO.test(w.toLowerCase());
+  const verbBefore = before.some((w, i) => i > 0 && verbLike(w) && !pluralSubject(w, i));
   if (future && !verbBefore && certainty.certainty > 0.5) {
     certainty = { certainty: 0.5, cue: { pattern: 'to', kind: 'planned', certainty: 0.5, prior: 0.5, match: { text: future[0], index: future.index } } };
   }
