@@ -119,6 +119,13 @@ describe('scope', () => {
     expect(scope('Study links night shifts to diabetes', 'Night shifts raise the risk of type 2 diabetes.')).toEqual([]);
   });
 
+  it('reads a number beside a month as a date, not a count', () => {
+    const scope = (headline: string, text: string) => scopeSignal(headline, body(text).sentences).map((r) => r.span?.text);
+    expect(scope('Zoo to reopen after flood repairs', 'The zoo will reopen on 12 April once repairs are finished.')).toEqual([]);
+    expect(scope('Zoo to reopen after flood repairs', 'The zoo will reopen on April 12 once repairs are finished.')).toEqual([]);
+    expect(scope('Ashby schools shut', 'On Monday 19 schools in Ashby were shut.')).toEqual(['19 schools']);
+  });
+
   it('limits "its shops" only by a limiter on shops; "all" by any limiter', () => {
     const scope = (headline: string, text: string) => scopeSignal(headline, body(text).sentences).map((r) => r.span?.text);
     expect(scope('Bakery chain triples its sales', 'Its sales rose by 15 per cent, helped by new shops in three cities.')).toEqual([]);

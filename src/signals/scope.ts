@@ -13,6 +13,11 @@ const LIMITED_NOUN = new RegExp(
 // million visitors", "2.1m pounds", "Hundreds of jobs", "Third of Marlow County farms").
 const QUANTIFIER_BEFORE = new RegExp(String.raw`(?:${LIMITERS.join('|')}|most|many|selected|\d[\d,.]*(?:m|bn|k)?|half|third|quarter|hundreds?|thousands?|millions?|billions?|dozens?)\s+(?:\S+\s+){0,3}$`, 'iu');
 
+// A number next to a month is a date ("12 April", "April 12"), not a count of the words after it.
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTH_WORD = new RegExp(String.raw`^${MONTH}\.?$`, 'iu');
+const MONTH_BEFORE = new RegExp(String.raw`(?<![\p{L}])${MONTH}\.?\s+$`, 'iu');
+
 const nounKey = (word: string) => stem(word.toLowerCase().replace(/ies$/, 'y').replace(/(?<=\w{3})s$/, ''));
 
 /**
@@ -65,6 +70,7 @@ export function scopeSignal(headline: string, evidence: Sentence[]): Reason[] {
       const g = m.groups!;
       if (/^(?:19|20)\d\d$/.test(g.lim!)) continue;
       const words = g.words!.trim().split(/\s+/);
+      if (/^\d/.test(g.lim!) && (MONTH_WORD.test(words[0]!) || MONTH_BEFORE.test(sentence.text.slice(0, m.index)))) continue;
       const at = words.findIndex((w) => plurals.has(nounKey(w)));
       if (at < 0) continue;
       const text = `${g.lim} ${words.slice(0, at + 1).join(' ')}`;
