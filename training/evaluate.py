@@ -63,8 +63,8 @@ def main():
     ap.add_argument("--limit", type=int, default=0, help="first N pairs of each set (smoke runs)")
     ap.add_argument("--fp32-limit", type=int, default=1000, help="fp32 comparison on the first N pairs of each set (0 = all)")
     ap.add_argument("--sets", nargs="+", default=["snli-heldout", "mnli-hard-heldout", "mnli-taxinli", "xnli-test", "xnli-dev",
-                                                   "anli-dev", "sick-test", "conjnli-dev", "news-test", "dev"],
-                    help="held-out sets written by prepare_data.py (never trained on)")
+                                                   "anli-dev", "sick-test", "conjnli-dev", "news-test", "negation-agreement-test", "dev"],
+                    help="held-out sets written by prepare_data.py and negation_agreement_pairs.py (never trained on)")
     args = ap.parse_args()
 
     opts = ort.SessionOptions()

@@ -30,6 +30,9 @@ cat "$WORK/data/editorial-pairs.jsonl" "$WORK/data/negated-hedge-pairs.jsonl" > 
 "$VENV/bin/python" train.py --data "$WORK/data" --work "$WORK/stage2" --init "$WORK/final" \
   --extra "$WORK/data/stage2-extra.jsonl" --extra-repeat 4 --epochs 0.5 --lr 2e-5 --seed "$SEED" --max-minutes 45
 "$VENV/bin/python" export.py --work "$WORK/stage2" --fp32-out "$WORK/model.onnx" --out "../$MODEL" --calibration "$WORK/data/dev.jsonl" "$WORK/data/news-test.jsonl"
+# Held-out pairs where a negation agrees with its opposite ("did not survive" = "died"), for evaluate.py.
+"$VENV/bin/python" negation_agreement_pairs.py --rows "$WORK/data/news-test.jsonl" --seed "$SEED" \
+  --out "$WORK/data/negation-agreement-test.jsonl"
 "$VENV/bin/python" evaluate.py --data "$WORK/data" --model "../$MODEL" --fp32 "$WORK/model.onnx" --out "$WORK/nli-eval.json"
 cd ..
 npm run build
