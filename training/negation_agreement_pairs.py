@@ -24,6 +24,7 @@ import argparse
 import json
 import random
 import re
+from collections import Counter
 
 # (base, 3rd person, past, past participle) for each side of a complementary verb pair. "forward":
 # only the first is negated into the second ("won" -> "did not lose"); the second has other senses
@@ -193,10 +194,7 @@ def main():
     with open(args.out, "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    kinds = {}
-    for row in rows:
-        kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1
-    print(f"{len(rows)} negation-agreement pairs -> {args.out}: {kinds}")
+    print(f"{len(rows)} negation-agreement pairs -> {args.out}: {dict(Counter(row['kind'] for row in rows))}")
 
 
 if __name__ == "__main__":
