@@ -15,7 +15,7 @@ export type { Formatter, FormatterFactory, FormatOptions, Summary } from './repo
 export { loadConfig, findConfig, validateConfig, ConfigError, DEFAULT_FAIL_ON } from './config/load-config.js';
 export type { HeadcheckConfig, ResolvedConfig } from './config/load-config.js';
 export { pullModel, validateModelId } from './config/models-pull.js';
-export { computeMetrics, confusionMatrix, fncScore, FNC_TO_VERDICT } from './eval/metrics.js';
+export { computeMetrics, confusionMatrix, fncScore, FNC_TO_VERDICT, wilsonInterval } from './eval/metrics.js';
 export type { Metrics, ClassMetrics, Confusion, FncScore } from './eval/metrics.js';
 export { runEval, loadFnc, loadLabelledJsonl, stratifiedSample, expectedCalibrationError } from './eval/run-eval.js';
 export { runNli } from './eval/run-nli.js';

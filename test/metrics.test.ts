@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, fncScore } from '../src/eval/metrics.js';
+import { computeMetrics, fncScore, wilsonInterval } from '../src/eval/metrics.js';
 import { parseCsv } from '../src/eval/csv.js';
 import { stratifiedSample } from '../src/eval/run-eval.js';
 import type { VerdictLabel } from '../src/types.js';
@@ -30,6 +30,19 @@ describe('metrics', () => {
     expect(m.perVerdict.contradicted.f1).toBe(1);
     expect(m.perVerdict.unsupported).toMatchObject({ precision: 0, recall: 0, f1: 0, support: 1 });
     expect(m.macroF1).toBeCloseTo((2 / 3 + 0.4 + 1 + 0) / 4);
+  });
+
+  it('gives the accuracy a 95 % Wilson interval (textbook values)', () => {
+    const [low, high] = wilsonInterval(8, 10);
+    expect(low).toBeCloseTo(0.4902, 3);
+    expect(high).toBeCloseTo(0.9433, 3);
+    expect(wilsonInterval(0, 10)[0]).toBeCloseTo(0, 9);
+    expect(wilsonInterval(0, 10)[1]).toBeCloseTo(0.2775, 3);
+    expect(wilsonInterval(10, 10)[1]).toBeCloseTo(1, 9);
+    expect(wilsonInterval(0, 0)).toEqual([0, 1]);
+    const m = computeMetrics(pairs);
+    expect(m.accuracyInterval[0]).toBeLessThan(m.accuracy);
+    expect(m.accuracyInterval[1]).toBeGreaterThan(m.accuracy);
   });
 
   it('leaves a verdict with no support and no predictions out of macro-F1', () => {

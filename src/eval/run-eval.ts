@@ -6,7 +6,7 @@ import { ModelError } from '../nli/model.js';
 import { write } from '../run.js';
 import { isErrorRecord, VERDICTS, type VerdictLabel } from '../types.js';
 import { csvRecords } from './csv.js';
-import { computeMetrics, FNC_TO_VERDICT, fncScore, type FncScore, type Metrics } from './metrics.js';
+import { computeMetrics, FNC_TO_VERDICT, fncScore, type FncScore, type Metrics, wilsonInterval } from './metrics.js';
 
 export interface LabelledArticle {
   id: string;
@@ -47,7 +47,8 @@ export interface EvalResult extends Metrics {
   pairs: number;
   /** Expected calibration error of `confidence` (10 equal-width bins). */
   ece: number;
-  perTag?: Record<string, { n: number; correct: number; accuracy: number }>;
+  /** Per tag, with the accuracy's 95 % Wilson interval (a tag has 8–30 cases: wide). */
+  perTag?: Record<string, { n: number; correct: number; accuracy: number; interval: [number, number] }>;
   /** With --suggestions: flagged (overstated/contradicted) reports, and those given a verified suggestion. */
   suggestions?: { flagged: number; offered: number };
 }
@@ -140,12 +141,15 @@ function perTag(items: Array<{ expected: VerdictLabel; predicted: VerdictLabel; 
   const out: NonNullable<EvalResult['perTag']> = {};
   for (const it of items) {
     for (const tag of new Set(it.tags ?? [])) {
-      const t = (out[tag] ??= { n: 0, correct: 0, accuracy: 0 });
+      const t = (out[tag] ??= { n: 0, correct: 0, accuracy: 0, interval: [0, 1] });
       t.n++;
       t.correct += Number(it.expected === it.predicted);
     }
   }
-  for (const t of Object.values(out)) t.accuracy = t.correct / t.n;
+  for (const t of Object.values(out)) {
+    t.accuracy = t.correct / t.n;
+    t.interval = wilsonInterval(t.correct, t.n);
+  }
   return Object.keys(out).length > 0 ? Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b))) : undefined;
 }
 
@@ -154,7 +158,7 @@ function pct(x: number): string {
 }
 
 export function formatEvalText(r: EvalResult): string {
-  const lines = [`${r.source}: ${r.n} articles, ${r.errors} errors`, `accuracy ${pct(r.accuracy)}   macro-F1 ${r.macroF1.toFixed(3)}`];
+  const lines = [`${r.source}: ${r.n} articles, ${r.errors} errors`, `accuracy ${pct(r.accuracy)} (95% interval ${pct(r.accuracyInterval[0])}–${pct(r.accuracyInterval[1])})   macro-F1 ${r.macroF1.toFixed(3)}`];
   if (r.fnc) lines.push(`FNC-1 score ${r.fnc.score.toFixed(2)} / ${r.fnc.max.toFixed(2)} = ${pct(r.fnc.relative)} of max`);
   lines.push('', `${'verdict'.padEnd(14)}${'precision'.padStart(10)}${'recall'.padStart(10)}${'F1'.padStart(8)}${'support'.padStart(9)}`);
   for (const v of VERDICTS) {
@@ -166,8 +170,8 @@ export function formatEvalText(r: EvalResult): string {
   lines.push('', `expected calibration error of confidence: ${r.ece.toFixed(3)}`);
   if (r.suggestions) lines.push(`suggestions: ${r.suggestions.offered} of ${r.suggestions.flagged} flagged headlines got one the checker rates supported (${pct(r.suggestions.offered / Math.max(1, r.suggestions.flagged))})`);
   if (r.perTag) {
-    lines.push('', `${'tag'.padEnd(18)}${'accuracy'.padStart(9)}${'n'.padStart(6)}`);
-    for (const [tag, t] of Object.entries(r.perTag)) lines.push(`${tag.padEnd(18)}${pct(t.accuracy).padStart(9)}${String(t.n).padStart(6)}`);
+    lines.push('', `${'tag'.padEnd(18)}${'accuracy'.padStart(9)}${'95% interval'.padStart(16)}${'n'.padStart(6)}`);
+    for (const [tag, t] of Object.entries(r.perTag)) lines.push(`${tag.padEnd(18)}${pct(t.accuracy).padStart(9)}${`${pct(t.interval[0])}–${pct(t.interval[1])}`.padStart(16)}${String(t.n).padStart(6)}`);
   }
   lines.push('', `${r.seconds.toFixed(1)} s: ${r.articlesPerSecond.toFixed(1)} articles/s, ${r.pairsPerSecond.toFixed(1)} NLI pairs/s (${r.pairs} pairs)`);
   return `${lines.join('\n')}\n`;
