@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config/load-config.js';
@@ -11,6 +11,8 @@ import { FORMATTERS } from './report/index.js';
 import { makeProgress } from './report/progress.js';
 import { EXIT, parseFailOn, runCheck } from './run.js';
 import { makeBaseline, readBaseline } from './report/baseline.js';
+import { openOutput, refuseOutputOverInput } from './report/output-file.js';
+import { countRecords } from './input/count-records.js';
 import type { Report } from './types.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,58 +31,6 @@ function positiveInt(name: string) {
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer.`);
     return n;
   };
-}
-
-/**
- * Opens -o FILE before any work, so a bad target is one clear line (exit 2), not a stack trace.
- * The report goes to a temporary file beside it and replaces FILE only when complete.
- */
-async function openOutput(file: string): Promise<{ stream: import('node:stream').Writable; commit: () => Promise<void> }> {
-  const { createWriteStream, promises } = await import('node:fs');
-  const existing = await promises.stat(file).catch(() => undefined);
-  if (existing?.isDirectory()) fail(`cannot write ${file}: it is a directory`);
-  // Only a regular file (or a new one) is replaced atomically; a device or FIFO is written as is.
-  const atomic = !existing || existing.isFile();
-  const temp = atomic ? path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.headcheck-${process.pid}.tmp`) : file;
-  const stream = createWriteStream(temp);
-  const cleanUp = () => (atomic ? promises.unlink(temp).catch(() => undefined) : Promise.resolve());
-  await new Promise<void>((resolve) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (err: NodeJS.ErrnoException) => fail(`cannot write ${file}: ${err.code === 'ENOENT' ? 'its folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message}`));
-  });
-  stream.on('error', (err) => {
-    void cleanUp().then(() => fail(`cannot write ${file}: ${err.message}`));
-  });
-  if (atomic) {
-    process.once('exit', () => {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // already renamed into place
-      }
-    });
-  }
-  return {
-    stream,
-    commit: async () => {
-      await new Promise<void>((resolve, reject) => {
-        stream.once('error', reject);
-        stream.end(resolve);
-      }).catch((err: Error) => fail(`cannot write ${file}: ${err.message}`));
-      if (atomic) await promises.rename(temp, file);
-    },
-  };
-}
-
-/** -o must not name an input: the input would be destroyed before it is read. */
-async function refuseOutputOverInput(output: string, inputs: string[]): Promise<void> {
-  const { realpath } = await import('node:fs/promises');
-  const target = await realpath(output).catch(() => path.resolve(output));
-  for (const input of inputs) {
-    if (input === '-') continue;
-    const real = await realpath(input).catch(() => path.resolve(input));
-    if (real === target) fail(`refusing to write the report over the input ${input}; choose another -o file`);
-  }
 }
 
 function atLeast(min: number, name: string) {
@@ -104,28 +54,15 @@ function config(explicit: string | undefined): ResolvedConfig {
   }
 }
 
-/** Articles in the inputs when that is cheap to know (files only: JSONL lines counted), for the ETA. */
-async function countRecords(inputs: string[]): Promise<number | undefined> {
-  if (!process.stderr.isTTY || inputs.length === 0 || inputs.includes('-')) return undefined;
-  const { stat } = await import('node:fs/promises');
-  const { createReadStream } = await import('node:fs');
-  let total = 0;
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined);
-    if (!info?.isFile()) return undefined;
-    if (!/\.(jsonl|ndjson)$/i.test(input)) {
-      total++;
-      continue;
-    }
-    let lines = 0;
-    let last = 10;
-    for await (const chunk of createReadStream(input) as AsyncIterable<Buffer>) {
-      for (const byte of chunk) if (byte === 10) lines++;
-      last = chunk[chunk.length - 1] ?? last;
-    }
-    total += lines + (last === 10 ? 0 : 1);
-  }
-  return total;
+/** Checker options: a flag wins over the config file, which wins over the defaults. */
+function checkerOptions(cfg: ResolvedConfig, flags: { model?: string; topK?: number; maxTokens?: number }) {
+  return {
+    model: flags.model ?? cfg.model,
+    topK: flags.topK ?? cfg.topK,
+    thresholds: cfg.thresholds,
+    phrases: { hedges: cfg.hedges, attributions: cfg.attributions },
+    ...(flags.maxTokens !== undefined ? { maxTokens: flags.maxTokens } : {}),
+  };
 }
 
 const program = new Command()
@@ -175,9 +112,9 @@ const program = new Command()
       if (!m || !(m[1]! in FORMATTERS)) fail(`--report ${spec}: use FORMAT=FILE with a format among ${Object.keys(FORMATTERS).join(', ')}`);
       return { format: m![1]!, file: m![2]! };
     });
-    for (const file of [opts.output, ...reports.map((r) => r.file)]) if (file) await refuseOutputOverInput(file, inputs);
-    const output = opts.output ? await openOutput(opts.output) : undefined;
-    const also = await Promise.all(reports.map(async (r) => ({ format: r.format, output: await openOutput(r.file) })));
+    for (const file of [opts.output, ...reports.map((r) => r.file)]) if (file) await refuseOutputOverInput(file, inputs, fail);
+    const output = opts.output ? await openOutput(opts.output, fail) : undefined;
+    const also = await Promise.all(reports.map(async (r) => ({ format: r.format, output: await openOutput(r.file, fail) })));
     const out = output?.stream ?? process.stdout;
     const colorTarget = opts.output ? { isTTY: false } : process.stdout;
     let baseline: Set<string> | undefined;
@@ -199,13 +136,13 @@ const program = new Command()
         explain: Boolean(opts.explain),
         color: useColor(opts.color, process.stdout),
         read: { maxBodyBytes: opts.maxBodyBytes ?? cfg.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, include: cfg.include, ignore: cfg.ignore, boilerplate: cfg.boilerplate },
-        checker: { model: opts.model ?? cfg.model, topK: opts.topK ?? cfg.topK, thresholds: cfg.thresholds, phrases: { hedges: cfg.hedges, attributions: cfg.attributions }, maxTokens: opts.maxTokens },
+        checker: checkerOptions(cfg, opts),
         out: process.stdout,
         err: process.stderr,
       });
       return;
     }
-    const progress = opts.quiet ? undefined : makeProgress(process.stderr, await countRecords(inputs));
+    const progress = opts.quiet ? undefined : makeProgress(process.stderr, (process.stderr.isTTY ? await countRecords(inputs) : undefined));
     const result = await runCheck({
       inputs,
       oneOff: opts.headline !== undefined ? { headline: opts.headline, bodyFile: opts.bodyFile } : undefined,
@@ -225,11 +162,7 @@ const program = new Command()
         boilerplate: cfg.boilerplate,
       },
       checker: {
-        model: opts.model ?? cfg.model,
-        topK: opts.topK ?? cfg.topK,
-        thresholds: cfg.thresholds,
-        phrases: { hedges: cfg.hedges, attributions: cfg.attributions },
-        maxTokens: opts.maxTokens,
+        ...checkerOptions(cfg, opts),
         timings: Boolean(opts.timings),
         suggest: opts.suggest !== false,
       },
@@ -242,7 +175,7 @@ const program = new Command()
       onFlagged: opts.writeBaseline ? (r) => flagged.push(r) : undefined,
     });
     if (opts.writeBaseline) {
-      const target = await openOutput(opts.writeBaseline);
+      const target = await openOutput(opts.writeBaseline, fail);
       target.stream.write(`${JSON.stringify(makeBaseline(flagged), null, 2)}\n`);
       await target.commit();
       if (!opts.quiet) process.stderr.write(`headcheck: wrote ${flagged.length} finding(s) to ${opts.writeBaseline}\n`);
@@ -286,7 +219,7 @@ program
     process.exitCode = await runEval({
       data, stances: opts.stances, bodies: opts.bodies, bodyIds: opts.bodyIds, sample: opts.sample, seed: opts.seed, split: opts.split, suggestions: Boolean(opts.suggestions),
       format: opts.format, predictions: opts.predictions,
-      checker: { model: opts.model ?? cfg.model, topK: opts.topK ?? cfg.topK, thresholds: cfg.thresholds, phrases: { hedges: cfg.hedges, attributions: cfg.attributions } },
+      checker: checkerOptions(cfg, opts),
       out: process.stdout, err: process.stderr,
     });
   });
@@ -310,7 +243,7 @@ program
     const { startServer } = await import('./serve.js');
     let checker;
     try {
-      checker = await createChecker({ model: opts.model ?? cfg.model, topK: cfg.topK, thresholds: cfg.thresholds, phrases: { hedges: cfg.hedges, attributions: cfg.attributions } });
+      checker = await createChecker(checkerOptions(cfg, { model: opts.model }));
     } catch (err) {
       return fail((err as Error).message);
     }
