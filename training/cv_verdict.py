@@ -10,11 +10,15 @@ reproduce.sh (news 1, editorial 1, suite 4, verdict-only 4). scikit-learn's regu
 in for fit-verdict.mjs's own, so the figures compare candidates; they are not the shipped fit's.
 
 Usage: python training/cv_verdict.py --work /tmp/vfit-candidate [--salts a,b,c,d]
+       [--exclude REGEX] [--train-only REGEX]
+--exclude drops the cases whose id matches from every fit; --train-only keeps them in every fit
+but never predicts them: the two together tell whether a new batch of cases helps the others.
 """
 import argparse
 import hashlib
 import json
 import os
+import re
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -26,7 +30,7 @@ GROUPS = {"news": ("news", 1.0), "editorial": ("editorial", 1.0), "suite": ("sui
 REPORTED = ["suite", "editorial", "verdict-only"]
 
 
-def load(work, group):
+def load(work, group, exclude=None):
     stem = GROUPS[group][0]
     rows = []
     with open(os.path.join(work, f"{stem}.predictions.jsonl"), encoding="utf-8") as f:
@@ -34,6 +38,8 @@ def load(work, group):
             p = json.loads(line)
             features = p["decisionInput"]["features"]
             if len(features) != 1:  # multi-claim headlines: the fit uses single-claim rows only
+                continue
+            if exclude and exclude.search(p["id"]):
                 continue
             # Split keys as in the published comparisons (the verdict-only round was "r5", its fifth).
             key = f"{'r5' if group == 'verdict-only' else group}:{p['id']}"
@@ -45,14 +51,14 @@ def half(key, salt):
     return int(hashlib.sha1((salt + key).encode()).hexdigest()[:8], 16) % 2
 
 
-def cross_validate(data, group, salt, c):
+def cross_validate(data, group, salt, c, train_only=None):
     """Accuracy of out-of-fold predictions on one group, the rest always in training."""
     right = total = 0
     for fold in range(2):
         train, test = [], []
         for g, rows in data.items():
             for key, x, y in rows:
-                if g == group and half(key, salt) == fold:
+                if g == group and half(key, salt) == fold and not (train_only and train_only.search(key.split(":", 1)[1])):
                     test.append((x, y))
                 else:
                     train.append((x, y, GROUPS[g][1]))
@@ -73,13 +79,15 @@ def main():
     ap.add_argument("--work", required=True, help="a fit-verdict.mjs --work folder")
     ap.add_argument("--salts", default="a,b,c,d", help="one 2-fold split per salt; figures are averaged")
     ap.add_argument("--C", type=float, default=0.1, help="inverse L2 strength of the logistic regression")
+    ap.add_argument("--exclude", type=re.compile, help="ids (regex) left out of every fit")
+    ap.add_argument("--train-only", type=re.compile, help="ids (regex) always fitted on, never predicted")
     args = ap.parse_args()
-    data = {g: load(args.work, g) for g in GROUPS}
+    data = {g: load(args.work, g, args.exclude) for g in GROUPS}
     sums = {g: [0, 0] for g in REPORTED}
     for salt in args.salts.split(","):
         line = []
         for g in REPORTED:
-            right, total = cross_validate(data, g, salt, args.C)
+            right, total = cross_validate(data, g, salt, args.C, args.train_only)
             sums[g][0] += right
             sums[g][1] += total
             line.append(f"{g} {100 * right / total:.1f}%")
