@@ -12,25 +12,12 @@ import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
 
-from evaluate import LABELS, load
+from evaluate import LABELS, batch_logits, load
 
 
-def probabilities(session, tokenizer, rows, max_len=128, batch=64):
-    tokenizer.enable_truncation(max_len, strategy="only_first")
-    order = sorted(range(len(rows)), key=lambda i: len(rows[i]["premise"]) + len(rows[i]["hypothesis"]))
+def probabilities(session, tokenizer, rows):
     out = np.zeros((len(rows), len(LABELS)), np.float32)
-    for start in range(0, len(order), batch):
-        idx = order[start:start + batch]
-        enc = tokenizer.encode_batch([(rows[i]["premise"], rows[i]["hypothesis"]) for i in idx])
-        width = max(len(e.ids) for e in enc)
-        ids = np.zeros((len(idx), width), np.int64)
-        mask = np.zeros_like(ids)
-        types = np.zeros_like(ids)
-        for r, e in enumerate(enc):
-            ids[r, :len(e.ids)] = e.ids
-            mask[r, :len(e.ids)] = 1
-            types[r, :len(e.ids)] = e.type_ids
-        logits = session.run(["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+    for idx, logits in batch_logits(session, tokenizer, rows):
         p = np.exp(logits - logits.max(1, keepdims=True))
         out[idx] = p / p.sum(1, keepdims=True)
     return out

@@ -21,11 +21,10 @@ def load(path):
         return [json.loads(line) for line in f]
 
 
-def predict(session, tokenizer, rows, max_len=128, batch=64):
+def batch_logits(session, tokenizer, rows, max_len=128, batch=64):
+    """Yields (row indices, logits) for length-sorted batches of (premise, hypothesis) rows."""
     tokenizer.enable_truncation(max_len, strategy="only_first")
-    preds = []
     order = sorted(range(len(rows)), key=lambda i: len(rows[i]["premise"]) + len(rows[i]["hypothesis"]))
-    out = [None] * len(rows)
     for start in range(0, len(order), batch):
         idx = order[start:start + batch]
         enc = tokenizer.encode_batch([(rows[i]["premise"], rows[i]["hypothesis"]) for i in idx])
@@ -37,7 +36,12 @@ def predict(session, tokenizer, rows, max_len=128, batch=64):
             ids[r, :len(e.ids)] = e.ids
             mask[r, :len(e.ids)] = 1
             types[r, :len(e.ids)] = e.type_ids
-        logits = session.run(["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+        yield idx, session.run(["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+
+
+def predict(session, tokenizer, rows, max_len=128, batch=64):
+    out = [None] * len(rows)
+    for idx, logits in batch_logits(session, tokenizer, rows, max_len, batch):
         for r, i in enumerate(idx):
             out[i] = int(np.argmax(logits[r]))
     return out
