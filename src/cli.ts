@@ -142,7 +142,7 @@ const program = new Command()
       });
       return;
     }
-    const progress = opts.quiet ? undefined : makeProgress(process.stderr, (process.stderr.isTTY ? await countRecords(inputs) : undefined));
+    const progress = opts.quiet ? undefined : makeProgress(process.stderr, process.stderr.isTTY ? await countRecords(inputs) : undefined);
     const result = await runCheck({
       inputs,
       oneOff: opts.headline !== undefined ? { headline: opts.headline, bodyFile: opts.bodyFile } : undefined,

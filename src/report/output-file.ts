@@ -1,4 +1,4 @@
-import { unlinkSync } from 'node:fs';
+import { createWriteStream, promises, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 
@@ -14,7 +14,6 @@ export interface OutputFile {
  * ends the run with one line (the CLI exits 2).
  */
 export async function openOutput(file: string, fail: (message: string) => never): Promise<OutputFile> {
-  const { createWriteStream, promises } = await import('node:fs');
   const existing = await promises.stat(file).catch(() => undefined);
   if (existing?.isDirectory()) fail(`cannot write ${file}: it is a directory`);
   // Only a regular file (or a new one) is replaced atomically; a device or FIFO is written as is.
@@ -52,11 +51,10 @@ export async function openOutput(file: string, fail: (message: string) => never)
 
 /** -o must not name an input: the input would be destroyed before it is read. */
 export async function refuseOutputOverInput(output: string, inputs: string[], fail: (message: string) => never): Promise<void> {
-  const { realpath } = await import('node:fs/promises');
-  const target = await realpath(output).catch(() => path.resolve(output));
+  const target = await promises.realpath(output).catch(() => path.resolve(output));
   for (const input of inputs) {
     if (input === '-') continue;
-    const real = await realpath(input).catch(() => path.resolve(input));
+    const real = await promises.realpath(input).catch(() => path.resolve(input));
     if (real === target) fail(`refusing to write the report over the input ${input}; choose another -o file`);
   }
 }
