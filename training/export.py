@@ -1,5 +1,5 @@
 """Export the fine-tuned classifier to ONNX (dynamic batch and sequence axes), quantize it
-to int8 with onnxruntime's dynamic quantization, and lay it out as a Hugging Face model
+to 8 bits with onnxruntime's static (calibrated) quantization, and lay it out as a Hugging Face model
 folder that @huggingface/transformers loads offline.
 
 Usage: python training/export.py --work /tmp/headcheck-train --out models/headcheck-nli-minilm-l6
@@ -17,6 +17,7 @@ from onnxruntime.quantization import (CalibrationDataReader, CalibrationMethod, 
 from transformers import AutoTokenizer, BertForSequenceClassification
 
 from train import LABEL_ID, LABELS, base_model_dir
+from uint8_weights import int8_weights_to_uint8
 
 
 def load_model(work):
@@ -102,6 +103,9 @@ def main():
                     per_channel=True, activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
                     calibrate_method=CalibrationMethod.MinMax,
                     extra_options={"ActivationSymmetric": False, "WeightSymmetric": True})
+    # Same weights, stored unsigned so CPUs without VNNI do not saturate (uint8_weights.py says why).
+    quantized = os.path.join(onnx_dir, "model_quantized.onnx")
+    int8_weights_to_uint8(quantized, quantized)
 
     model.config.return_dict = True
     model.config.architectures = ["BertForSequenceClassification"]
