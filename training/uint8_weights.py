@@ -1,8 +1,8 @@
 """Store a QDQ model's signed int8 weights as unsigned: w + 128 with zero point z + 128.
 
 Why: onnxruntime runs a uint8-activation x int8-weight MatMul (U8S8) with an instruction that
-adds pairs of products into 16 bits and saturates, on x86 CPUs that have AVX2 but not AVX-512
-VNNI or AVX-VNNI (AMD Zen 2/3, Intel before Ice Lake / Cascade Lake). There the bundled model's
+adds pairs of products into 16 bits and saturates, on x86 CPUs without VNNI (AVX2, or AVX-512
+without its VNNI extension: AMD Zen 2/3, Intel before Cascade Lake / Ice Lake). There the bundled model's
 scores drifted (0.60 entailment became 0.26 on a plain pair; 4 of 150 suite pairs changed their
 top label). With uint8 weights it takes the U8U8 kernel, which does not saturate. Every
 dequantized weight, (w - z) * scale, is unchanged, so on CPUs that never saturated the scores
